@@ -1,0 +1,71 @@
+import type { Coverage, CoverageStatus } from '../../core/coverage';
+
+/** What the coverage reports say about the workspace besides the coverage itself. */
+export interface ReportMeta {
+  readonly organization?: string;
+  /** Date the report was made (YYYY-MM-DD). */
+  readonly date: string;
+  /** Documents by id, to name and link them. */
+  readonly documents: ReadonlyMap<string, { readonly title: string; readonly relPath: string; readonly type: string; readonly status: string }>;
+}
+
+export const STATUS_LABEL: Readonly<Record<CoverageStatus, string>> = {
+  uncovered: 'uncovered',
+  documented: 'documented only',
+  controlled: 'controlled',
+  implemented: 'implemented',
+  excepted: 'excepted',
+};
+
+export function formatCoverageText(coverage: Coverage, meta: ReportMeta): string {
+  const lines: string[] = [`Coverage${meta.organization ? ` for ${meta.organization}` : ''} on ${meta.date}`];
+  let category = '';
+  for (const c of coverage.criteria) {
+    if (c.category !== category) {
+      category = c.category;
+      lines.push('', category);
+    }
+    const who = c.status === 'excepted' ? `not applicable: ${c.reason ?? ''}` : c.documents.join(', ');
+    lines.push(`  ${c.id.padEnd(7)} ${STATUS_LABEL[c.status].padEnd(16)} ${who}`);
+  }
+  if (coverage.ml.length > 0) {
+    lines.push('', 'ML topics');
+    for (const t of coverage.ml) lines.push(`  ${t.topic.padEnd(24)} ${STATUS_LABEL[t.status].padEnd(16)} ${t.documents.join(', ')}`);
+  }
+  const s = coverage.summary;
+  lines.push('', `${s.percent}% covered: ${s.covered} of ${s.inScope} in-scope criteria are controlled, implemented or excepted.`);
+  return lines.join('\n') + '\n';
+}
+
+function mdCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+export function formatCoverageMarkdown(coverage: Coverage, meta: ReportMeta): string {
+  const s = coverage.summary;
+  const lines = [
+    `# SOC 2 coverage${meta.organization ? ` — ${mdCell(meta.organization)}` : ''}`,
+    '',
+    `Generated ${meta.date}. **${s.percent}%** covered: ${s.covered} of ${s.inScope} in-scope criteria are controlled, implemented or excepted. A criterion claimed only by policies is *documented*, not covered.`,
+    '',
+    '| Criterion | Category | Status | Documents |',
+    '| --- | --- | --- | --- |',
+    ...coverage.criteria.map((c) => `| ${c.id} | ${c.category} | ${STATUS_LABEL[c.status]} | ${mdCell(c.status === 'excepted' ? `Not applicable: ${c.reason ?? ''}` : c.documents.join(', '))} |`),
+  ];
+  if (coverage.ml.length > 0) {
+    lines.push('', '## ML topics', '', '| Topic | Status | Documents |', '| --- | --- | --- |');
+    for (const t of coverage.ml) lines.push(`| ${mdCell(t.title)} (\`${t.topic}\`) | ${STATUS_LABEL[t.status]} | ${mdCell(t.documents.join(', '))} |`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function csvCell(text: string): string {
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function formatCoverageCsv(coverage: Coverage): string {
+  const rows = [['kind', 'id', 'category', 'status', 'documents', 'reason']];
+  for (const c of coverage.criteria) rows.push(['criterion', c.id, c.category, c.status, c.documents.join(' '), c.reason ?? '']);
+  for (const t of coverage.ml) rows.push(['ml-topic', t.topic, '', t.status, t.documents.join(' '), '']);
+  return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+}

@@ -1,0 +1,174 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { isIsoDate } from '../core/document/schema';
+import type { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { formatCoverageCsv, formatCoverageMarkdown, formatCoverageText, type ReportMeta } from './format/coverage';
+import { formatCoverageHtml } from './format/coverageHtml';
+import { formatCheckText } from './format/checkText';
+import { formatSarif } from './format/sarif';
+import { initWorkspace } from './init';
+import { buildReport, countBySeverity, publicCoverage } from './report';
+import { UsageError } from './usage';
+import { openWorkspace } from './workspace';
+import { startServer } from '../lsp/server';
+
+export const VERSION = '0.1.0';
+
+const USAGE = `Usage: attest <command> [options]
+
+Commands:
+  check [dir]      Check the documents of a folder (default: .)
+      --format text|json|sarif    output format (default: text)
+      --max-warnings N            fail when there are more than N warnings
+  coverage [dir]   Print the coverage of the Trust Services Criteria and ML topics
+      --format text|markdown|json|csv|html   (default: text)
+      --output FILE               write to FILE instead of standard output
+  init [dir]       Create attest.yaml and the starter policy library in a folder
+      --only LIST                 only these parts: policies,addenda,controls,procedures
+      --force                     overwrite files that exist
+  lsp --stdio      Run the language server over standard input and output
+
+Common options:
+  --today YYYY-MM-DD   check as of this date (review and evidence ages)
+  -h, --help           show this help
+  -v, --version        show the version
+
+Exit codes: 0 no errors; 1 errors (or more warnings than allowed); 2 bad usage or configuration.
+`;
+
+
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly color: boolean;
+}
+
+const FORMATS = {
+  check: ['text', 'json', 'sarif'],
+  coverage: ['text', 'markdown', 'json', 'csv', 'html'],
+} as const;
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '-h' || command === '--help' || command === 'help') {
+    (command ? io.out : io.err)(USAGE);
+    return command ? 0 : 2;
+  }
+  if (command === '-v' || command === '--version') {
+    io.out(`${VERSION}\n`);
+    return 0;
+  }
+  try {
+    switch (command) {
+      case 'check':
+        return await check(rest, io);
+      case 'coverage':
+        return await coverage(rest, io);
+      case 'init':
+        return init(rest, io);
+      case 'lsp':
+        // The connection reads --stdio / --node-ipc from the process arguments itself.
+        startServer();
+        return new Promise<number>(() => undefined);
+      default:
+        throw new UsageError(`Unknown command \`${command}\`.`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      io.err(`attest: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function parse(args: readonly string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>) {
+  const parsed = parseArgs({ args: [...args], options: { ...options, today: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const positionals = parsed.positionals;
+  if (positionals.length > 1) throw new UsageError(`Expected one folder, got ${positionals.join(' ')}.`);
+  const dir = positionals[0] ?? '.';
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`\`${dir}\` is not a folder.`);
+  const today = values.today as string | undefined;
+  if (today !== undefined && !isIsoDate(today)) throw new UsageError('--today takes a date written YYYY-MM-DD.');
+  return { values, dir, today };
+}
+
+function formatOf(value: unknown, allowed: readonly string[]): string {
+  const format = (value as string | undefined) ?? 'text';
+  if (!allowed.includes(format)) throw new UsageError(`--format must be one of ${allowed.join(', ')}.`);
+  return format;
+}
+
+/** A broken attest.yaml is bad configuration: exit 2, after showing what is wrong. */
+function configBroken(index: WorkspaceIndex): boolean {
+  return index.diagnoseConfig().some((d) => d.severity === 'error' && d.code !== 'uncovered-criterion');
+}
+
+async function check(args: readonly string[], io: Io): Promise<number> {
+  const { values, dir, today } = parse(args, { format: { type: 'string' }, 'max-warnings': { type: 'string' } });
+  if (values.help) return (io.out(USAGE), 0);
+  const format = formatOf(values.format, FORMATS.check);
+  const maxWarningsText = values['max-warnings'] as string | undefined;
+  const maxWarnings = maxWarningsText === undefined ? undefined : Number(maxWarningsText);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError('--max-warnings takes a whole number.');
+  const index = await openWorkspace(dir, today);
+  const report = buildReport(index);
+  if (format === 'json') io.out(JSON.stringify(report, null, 2) + '\n');
+  else if (format === 'sarif') io.out(formatSarif(report, VERSION));
+  else io.out(formatCheckText(report, io.color));
+  if (configBroken(index)) return 2;
+  const counts = countBySeverity(report.diagnostics);
+  if (counts.error > 0) return 1;
+  if (maxWarnings !== undefined && counts.warning > maxWarnings) {
+    if (format === 'text') io.out(`Too many warnings: ${counts.warning}, at most ${maxWarnings} allowed.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+export function reportMeta(index: WorkspaceIndex): ReportMeta {
+  const documents = new Map<string, { title: string; relPath: string; type: string; status: string }>();
+  for (const doc of index.documents) {
+    if (doc.id && !documents.has(doc.id.value)) {
+      documents.set(doc.id.value, { title: doc.title?.value ?? doc.id.value, relPath: doc.relPath, type: doc.type ?? 'document', status: doc.status?.value ?? 'draft' });
+    }
+  }
+  return { organization: index.config.organization, date: index.today, documents };
+}
+
+async function coverage(args: readonly string[], io: Io): Promise<number> {
+  const { values, dir, today } = parse(args, { format: { type: 'string' }, output: { type: 'string', short: 'o' } });
+  if (values.help) return (io.out(USAGE), 0);
+  const format = formatOf(values.format, FORMATS.coverage);
+  const index = await openWorkspace(dir, today);
+  const cov = publicCoverage(index.coverage());
+  const meta = reportMeta(index);
+  const text =
+    format === 'json' ? JSON.stringify(cov, null, 2) + '\n'
+    : format === 'markdown' ? formatCoverageMarkdown(cov, meta)
+    : format === 'csv' ? formatCoverageCsv(cov)
+    : format === 'html' ? formatCoverageHtml(cov, meta)
+    : formatCoverageText(cov, meta);
+  const output = values.output as string | undefined;
+  if (output) {
+    fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
+    fs.writeFileSync(output, text);
+    io.err(`Wrote ${output}\n`);
+  } else io.out(text);
+  return configBroken(index) ? 2 : 0;
+}
+
+function init(args: readonly string[], io: Io): number {
+  const { values, positionals } = parseArgs({ args: [...args], options: { only: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  if (values.help) return (io.out(USAGE), 0);
+  if (positionals.length > 1) throw new UsageError(`Expected one folder, got ${positionals.join(' ')}.`);
+  const dir = positionals[0] ?? '.';
+  const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  const result = initWorkspace(dir, { only, force: values.force === true });
+  for (const file of result.written) io.out(`created ${path.join(dir, file)}\n`);
+  for (const file of result.skipped) io.err(`kept ${path.join(dir, file)} (exists; --force overwrites)\n`);
+  io.out(`\n${result.written.length} files written. Next: attest check ${dir}\n`);
+  return 0;
+}

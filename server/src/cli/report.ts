@@ -1,0 +1,60 @@
+import { CONFIG_FILE } from '../core/config';
+import type { Coverage } from '../core/coverage';
+import type { WorkspaceIndex } from '../core/index/workspaceIndex';
+import type { Diagnostic, Severity } from '../core/types';
+
+/** One diagnostic as the CLI prints it (SPEC §9): 1-based positions, path relative to the folder. */
+export interface ReportedDiagnostic {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly severity: Severity;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface CheckReport {
+  readonly version: 1;
+  readonly files: number;
+  readonly diagnostics: readonly ReportedDiagnostic[];
+  readonly coverage: Coverage;
+}
+
+function toReported(file: string, d: Diagnostic): ReportedDiagnostic {
+  return {
+    file,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+  };
+}
+
+/** Every diagnostic of the workspace, files in path order. */
+export function buildReport(index: WorkspaceIndex): CheckReport {
+  const diagnostics: ReportedDiagnostic[] = [];
+  for (const d of index.diagnoseConfig()) diagnostics.push(toReported(CONFIG_FILE, d));
+  const paths = [...index.documents].map((d) => d.relPath).sort();
+  for (const rel of paths) for (const d of index.diagnose(rel)) diagnostics.push(toReported(rel, d));
+  return { version: 1, files: paths.length, diagnostics, coverage: publicCoverage(index.coverage()) };
+}
+
+/** The coverage object exactly as SPEC §9 shapes it, plus the reason of an exception. */
+export function publicCoverage(coverage: Coverage): Coverage {
+  return {
+    criteria: coverage.criteria.map((c) => ({ id: c.id, category: c.category, status: c.status, documents: c.documents, summary: c.summary, ...(c.reason ? { reason: c.reason } : {}) })),
+    ml: coverage.ml.map((t) => ({ topic: t.topic, title: t.title, status: t.status, documents: t.documents })),
+    summary: coverage.summary,
+  };
+}
+
+export function countBySeverity(diagnostics: readonly ReportedDiagnostic[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const d of diagnostics) counts[d.severity]++;
+  return counts;
+}

@@ -1,0 +1,122 @@
+import type { AttestDocument } from './document/model';
+import { daysBetween, isIsoDate } from './document/schema';
+import type { RuleContext } from './rules/rule';
+
+export const COVERAGE_STATUSES = ['uncovered', 'documented', 'controlled', 'implemented', 'excepted'] as const;
+export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];
+
+/** Statuses that count as covered in the percentage: claimed is not implemented, but a control is a control. */
+export const COVERED_STATUSES: ReadonlySet<CoverageStatus> = new Set(['controlled', 'implemented', 'excepted']);
+
+export interface CriterionCoverage {
+  readonly id: string;
+  /** Category display name (`Processing Integrity`). */
+  readonly category: string;
+  readonly status: CoverageStatus;
+  /** Ids of the documents that claim the criterion, controls first. */
+  readonly documents: readonly string[];
+  readonly summary: string;
+  /** Why the criterion does not apply, when excepted. */
+  readonly reason?: string;
+}
+
+export interface TopicCoverage {
+  readonly topic: string;
+  readonly title: string;
+  readonly status: CoverageStatus;
+  readonly documents: readonly string[];
+}
+
+/** The coverage object of SPEC §9 (plus titles, summaries and reasons for the views). */
+export interface Coverage {
+  readonly criteria: readonly CriterionCoverage[];
+  readonly ml: readonly TopicCoverage[];
+  readonly summary: { readonly inScope: number; readonly covered: number; readonly percent: number };
+}
+
+/** Days of age a control's newest evidence may have, by frequency (the period plus a grace). */
+export const EVIDENCE_MAX_AGE: Readonly<Record<string, number>> = {
+  continuous: 31,
+  daily: 3,
+  weekly: 10,
+  monthly: 35,
+  quarterly: 100,
+  annual: 380,
+};
+
+/** The newest `collected` date among a control's evidence, with its entry. */
+export function newestEvidence(doc: AttestDocument): { date: string; range: AttestDocument['evidence'][number]['collected'] } | undefined {
+  let best: { date: string; range: AttestDocument['evidence'][number]['collected'] } | undefined;
+  for (const entry of doc.evidence) {
+    const date = entry.collected?.value;
+    if (date && isIsoDate(date) && (!best || date > best.date)) best = { date, range: entry.collected };
+  }
+  return best;
+}
+
+/** Whether the newest evidence is older than the control's frequency allows. */
+export function isEvidenceOverdue(doc: AttestDocument, today: string): boolean {
+  const frequency = doc.fields.get('frequency') ? String((doc.fields.get('frequency')?.node as { value?: unknown } | null)?.value ?? '') : '';
+  const maxAge = EVIDENCE_MAX_AGE[frequency];
+  const newest = newestEvidence(doc);
+  return maxAge !== undefined && newest !== undefined && daysBetween(newest.date, today) > maxAge;
+}
+
+/** A control that is implemented and whose evidence exists and is current (SPEC §7). */
+export function isImplemented(doc: AttestDocument, ctx: Pick<RuleContext, 'today' | 'fileExists'>): boolean {
+  if (doc.type !== 'control' || doc.status?.value !== 'implemented' || doc.evidence.length === 0) return false;
+  if (!newestEvidence(doc) || isEvidenceOverdue(doc, ctx.today)) return false;
+  return doc.evidence.every((e) => (e.path ? ctx.fileExists(e.path.value.replace(/^\.\//, '')) : !!e.url));
+}
+
+function statusOf(claimants: readonly AttestDocument[], ctx: Pick<RuleContext, 'today' | 'fileExists'>): CoverageStatus {
+  if (claimants.some((d) => isImplemented(d, ctx))) return 'implemented';
+  if (claimants.some((d) => d.type === 'control')) return 'controlled';
+  return claimants.length > 0 ? 'documented' : 'uncovered';
+}
+
+function idsOf(claimants: readonly AttestDocument[]): string[] {
+  const rank = (d: AttestDocument) => (d.type === 'control' ? 0 : d.type === 'procedure' ? 1 : 2);
+  const ids = [...claimants].sort((a, b) => rank(a) - rank(b) || (a.id?.value ?? '').localeCompare(b.id?.value ?? '')).map((d) => d.id?.value ?? d.relPath);
+  return [...new Set(ids)];
+}
+
+/** Where the coverage computation reads its claims from; the index keeps these maps current. */
+export interface ClaimSource {
+  claimsOf(criterion: string): readonly AttestDocument[];
+  topicClaimsOf(topic: string): readonly AttestDocument[];
+}
+
+/**
+ * Coverage of every in-scope criterion and, when the ML addenda apply, every ML topic.
+ * Retired documents claim nothing.
+ */
+export function computeCoverage(ctx: RuleContext, claims: ClaimSource): Coverage {
+  const live = (docs: readonly AttestDocument[]) => docs.filter((d) => d.status?.value !== 'retired');
+  const criteria: CriterionCoverage[] = [];
+  for (const criterion of ctx.criteria.all) {
+    if (!ctx.config.categories.has(criterion.category)) continue;
+    const claimants = live(claims.claimsOf(criterion.id));
+    const exception = ctx.config.exceptions.get(criterion.id);
+    criteria.push({
+      id: criterion.id,
+      category: ctx.criteria.category(criterion.category)?.name ?? criterion.category,
+      status: exception ? 'excepted' : statusOf(claimants, ctx),
+      documents: idsOf(claimants),
+      summary: criterion.summary,
+      ...(exception ? { reason: exception.reason } : {}),
+    });
+  }
+  const ml: TopicCoverage[] = !ctx.mlActive
+    ? []
+    : ctx.catalog.topics.map((topic) => {
+        const claimants = live(claims.topicClaimsOf(topic.id));
+        return { topic: topic.id, title: topic.title, status: statusOf(claimants, ctx), documents: idsOf(claimants) };
+      });
+  const covered = criteria.filter((c) => COVERED_STATUSES.has(c.status)).length;
+  return {
+    criteria,
+    ml,
+    summary: { inScope: criteria.length, covered, percent: criteria.length ? Math.round((covered / criteria.length) * 1000) / 10 : 100 },
+  };
+}

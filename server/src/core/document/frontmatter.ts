@@ -1,0 +1,120 @@
+import { isMap, isScalar, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
+
+/** Where the YAML of a document sits and how it was written. */
+export interface FrontmatterBlock {
+  readonly dialect: 'attest' | 'comply';
+  /** Offset of the first character of the YAML text. */
+  readonly contentStart: number;
+  /** Offset just past the YAML text (start of the closing `---` line). */
+  readonly contentEnd: number;
+  /** Offset where the Markdown body starts (after the closing `---` line). */
+  readonly bodyStart: number;
+  /** Offsets of the opening delimiter line (attest dialect) and the closing one. */
+  readonly open?: readonly [number, number];
+  readonly close?: readonly [number, number];
+  readonly yaml: Document.Parsed;
+}
+
+/** Where an Attest frontmatter is opened with `---` but never closed. */
+export interface UnclosedFrontmatter {
+  readonly unclosed: readonly [number, number];
+}
+
+const LINE = /[^\n]*(?:\n|$)/y;
+
+/** Lines of `text` from `offset`, each with its offsets (without the line break). */
+function* lines(text: string, offset = 0): Generator<{ start: number; end: number; next: number; text: string }> {
+  let position = offset;
+  while (position < text.length) {
+    LINE.lastIndex = position;
+    const match = LINE.exec(text);
+    if (!match || match[0].length === 0) return;
+    const raw = match[0];
+    const content = raw.replace(/\r?\n$/, '');
+    yield { start: position, end: position + content.length, next: position + raw.length, text: content };
+    position += raw.length;
+  }
+}
+
+function parseYaml(text: string, start: number, end: number): Document.Parsed {
+  // Parse the YAML where it stands, padded so that node offsets are offsets in the file.
+  return parseDocument(' '.repeat(0) + text.slice(start, end), { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+}
+
+/**
+ * Finds the frontmatter of a Markdown file: Attest's (`---` first line, YAML, `---`) or
+ * strongdm/comply's (YAML first, then a `---` line, then Markdown). Comply's form is only
+ * recognised when `allowComply` (the file is in a document folder) and its YAML names
+ * comply's keys, so that ordinary Markdown with a thematic break is never taken for it.
+ */
+export function findFrontmatter(text: string, allowComply: boolean): FrontmatterBlock | UnclosedFrontmatter | undefined {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const all = lines(text, bom);
+  const first = all.next();
+  if (first.done) return undefined;
+  if (first.value.text.trimEnd() === '---') {
+    for (const line of all) {
+      const t = line.text.trimEnd();
+      if (t === '---' || t === '...') {
+        return {
+          dialect: 'attest',
+          contentStart: first.value.next,
+          contentEnd: line.start,
+          bodyStart: line.next,
+          open: [first.value.start, first.value.end],
+          close: [line.start, line.end],
+          yaml: parseYaml(text, first.value.next, line.start),
+        };
+      }
+    }
+    return { unclosed: [first.value.start, first.value.end] };
+  }
+  if (!allowComply || !/^[A-Za-z_][\w-]*\s*:/.test(first.value.text)) return undefined;
+  for (const line of lines(text, first.value.next)) {
+    if (line.text.trimEnd() !== '---') continue;
+    const yaml = parseYaml(text, bom, line.start);
+    if (yaml.errors.length > 0 || !isMap(yaml.contents)) return undefined;
+    const keys = new Set(yaml.contents.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '')));
+    if (!['name', 'acronym', 'satisfies'].some((k) => keys.has(k))) return undefined;
+    return { dialect: 'comply', contentStart: bom, contentEnd: line.start, bodyStart: line.next, close: [line.start, line.end], yaml };
+  }
+  return undefined;
+}
+
+export function isUnclosed(block: FrontmatterBlock | UnclosedFrontmatter | undefined): block is UnclosedFrontmatter {
+  return block !== undefined && 'unclosed' in block;
+}
+
+/** A top-level field of the frontmatter, with the offsets of its key and value. */
+export interface Field {
+  readonly key: string;
+  readonly keyStart: number;
+  readonly keyEnd: number;
+  readonly value: YamlNode | null;
+  /** Offsets of the value; an empty value sits just after the key's colon. */
+  readonly valueStart: number;
+  readonly valueEnd: number;
+  readonly pair: Pair;
+}
+
+/** The top-level fields of a parsed YAML map; offsets are made absolute with `base`. */
+export function fieldsOf(yaml: Document.Parsed, base: number): Field[] {
+  if (!isMap(yaml.contents)) return [];
+  const fields: Field[] = [];
+  for (const pair of yaml.contents.items) {
+    if (!isScalar(pair.key) || !pair.key.range) continue;
+    const [keyStart, keyEnd] = pair.key.range;
+    const value = (pair.value ?? null) as YamlNode | null;
+    const range = value?.range;
+    fields.push({
+      key: String(pair.key.value),
+      keyStart: base + keyStart,
+      keyEnd: base + keyEnd,
+      value,
+      valueStart: base + (range ? range[0] : keyEnd + 1),
+      valueEnd: base + (range ? range[1] : keyEnd + 1),
+      pair,
+    });
+  }
+  return fields;
+}

@@ -1,0 +1,277 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { DOCUMENT_TYPES, isOneOf, type DocumentType, type Located, type Range } from '../types';
+import { fieldsOf, findFrontmatter, isUnclosed, type Field, type FrontmatterBlock } from './frontmatter';
+import { findSuppressions, outlineMarkdown, type Heading, type LinkRef, type Suppression } from './markdown';
+
+/** A problem that makes the frontmatter unreadable (bad YAML, unclosed block). */
+export interface SyntaxProblem {
+  readonly message: string;
+  readonly range: Range;
+}
+
+export interface EvidenceEntry {
+  readonly range: Range;
+  readonly name?: Located<string>;
+  readonly path?: Located<string>;
+  readonly url?: Located<string>;
+  readonly collected?: Located<string>;
+}
+
+/** A field as the rules see it: key and value ranges, and the YAML node for type checks. */
+export interface DocumentField {
+  readonly key: string;
+  readonly keyRange: Range;
+  readonly valueRange: Range;
+  readonly node: YamlNode | null;
+}
+
+/**
+ * One Markdown file that is an Attest document, parsed once per version: its frontmatter
+ * fields with ranges, its headings, links and suppressions. Everything the rules and
+ * features need is here, so that nothing parses the text again.
+ */
+export interface AttestDocument {
+  readonly uri: string;
+  /** Path relative to the workspace root, with `/` separators. */
+  readonly relPath: string;
+  readonly version: number;
+  readonly text: TextDocument;
+  readonly dialect: 'attest' | 'comply';
+  /** The type the rules apply: from `type`, else from the folder. */
+  readonly type?: DocumentType;
+  readonly hasFrontmatter: boolean;
+  /** Range of the frontmatter block (delimiters included), or of the first line. */
+  readonly frontmatterRange: Range;
+  /** Line where new frontmatter fields are inserted (the closing delimiter's line). */
+  readonly frontmatterEndLine: number;
+  readonly syntaxProblems: readonly SyntaxProblem[];
+  readonly fields: ReadonlyMap<string, DocumentField>;
+  /** Offset of the YAML text in the file: YAML node offsets plus this are file offsets. */
+  readonly yamlOffset: number;
+  readonly id?: Located<string>;
+  readonly title?: Located<string>;
+  readonly status?: Located<string>;
+  readonly policy?: Located<string>;
+  readonly extends?: Located<string>;
+  readonly criteria: readonly Located<string>[];
+  readonly ml: readonly Located<string>[];
+  readonly evidence: readonly EvidenceEntry[];
+  readonly headings: readonly (Heading & { range: Range })[];
+  readonly links: readonly (LinkRef & { range: Range })[];
+  readonly suppressions: readonly (Suppression & { range: Range })[];
+}
+
+export interface DocumentInput {
+  readonly uri: string;
+  readonly relPath: string;
+  readonly text: string;
+  readonly version?: number;
+}
+
+/** What decides whether a file is a document: its folder (a configured document folder). */
+export interface Classification {
+  /** The file lies in a configured document folder. */
+  readonly inDocumentFolder: boolean;
+  /** Type implied by the nearest folder named after a type (`controls/` → control). */
+  readonly folderType?: DocumentType;
+}
+
+const FOLDER_TYPES: Readonly<Record<string, DocumentType>> = {
+  policies: 'policy',
+  controls: 'control',
+  procedures: 'procedure',
+  narratives: 'narrative',
+  addenda: 'addendum',
+};
+
+/** Whether a workspace-relative path can be a document at all, and what its folders say. */
+export function classifyPath(relPath: string, documentFolders: readonly string[]): Classification | undefined {
+  const segments = relPath.split('/');
+  const base = segments[segments.length - 1];
+  if (!/\.md$/i.test(base) || base.toLowerCase() === 'readme.md') return undefined;
+  const folders = segments.slice(0, -1);
+  const inDocumentFolder = documentFolders.some((folder) => {
+    const f = folder.replace(/^\.\//, '').replace(/\/+$/, '');
+    return f === '' || f === '.' || relPath.startsWith(f + '/');
+  });
+  let folderType: DocumentType | undefined;
+  for (let i = folders.length - 1; i >= 0 && !folderType; i--) folderType = FOLDER_TYPES[folders[i].toLowerCase()];
+  return { inDocumentFolder, folderType };
+}
+
+/**
+ * Parses a file into an Attest document, or returns undefined when it is not one: a
+ * README, a Markdown file outside the document folders without an Attest `type`.
+ */
+export function parseDocument(input: DocumentInput, documentFolders: readonly string[]): AttestDocument | undefined {
+  const where = classifyPath(input.relPath, documentFolders);
+  if (!where) return undefined;
+  const text = input.text;
+  const block = findFrontmatter(text, where.inDocumentFolder);
+  const doc = TextDocument.create(input.uri, 'markdown', input.version ?? 0, text);
+  const range = (start: number, end: number): Range => ({ start: doc.positionAt(start), end: doc.positionAt(end) });
+  const firstLine = range(0, Math.max(0, text.search(/\r?\n|$/)));
+
+  if (isUnclosed(block)) {
+    if (!where.inDocumentFolder && !/^type\s*:/m.test(text)) return undefined;
+    return build(input, doc, where.folderType, {
+      dialect: 'attest',
+      hasFrontmatter: false,
+      frontmatterRange: range(...block.unclosed),
+      frontmatterEndLine: 1,
+      syntaxProblems: [{ message: 'The frontmatter opened on line 1 is never closed: add a line with `---` after the last field.', range: range(...block.unclosed) }],
+      fields: [],
+      bodyStart: 0,
+    });
+  }
+  if (!block) {
+    if (!where.inDocumentFolder) return undefined;
+    return build(input, doc, where.folderType, {
+      dialect: 'attest',
+      hasFrontmatter: false,
+      frontmatterRange: firstLine,
+      frontmatterEndLine: 0,
+      syntaxProblems: [],
+      fields: [],
+      bodyStart: 0,
+    });
+  }
+  const fields = fieldsOf(block.yaml, block.contentStart);
+  if (block.dialect === 'attest' && !where.inDocumentFolder) {
+    const type = fields.find((f) => f.key === 'type');
+    if (!type || !isScalar(type.value) || !isOneOf(DOCUMENT_TYPES, type.value.value)) return undefined;
+  }
+  const syntaxProblems: SyntaxProblem[] = block.yaml.errors.map((error) => ({
+    message: `Invalid YAML in the frontmatter: ${firstSentence(error.message)}`,
+    range: range(block.contentStart + error.pos[0], block.contentStart + Math.max(error.pos[1], error.pos[0] + 1)),
+  }));
+  if (block.yaml.errors.length === 0 && block.yaml.contents && !isMap(block.yaml.contents)) {
+    syntaxProblems.push({
+      message: 'The frontmatter must be a mapping of fields (`key: value` lines).',
+      range: range(block.contentStart, block.contentEnd),
+    });
+  }
+  const start = block.open ? block.open[0] : block.contentStart;
+  const end = block.close ? block.close[1] : block.contentEnd;
+  return build(input, doc, where.folderType, {
+    dialect: block.dialect,
+    hasFrontmatter: true,
+    frontmatterRange: range(start, end),
+    frontmatterEndLine: doc.positionAt(block.contentEnd).line,
+    syntaxProblems,
+    fields,
+    bodyStart: block.bodyStart,
+    block,
+  });
+}
+
+/**
+ * The range of a YAML node in the file, without the line breaks and spaces that the
+ * parser counts into block collections.
+ */
+function trimmedRange(doc: TextDocument, node: YamlNode, offset: number): Range {
+  const [start, end] = node.range ?? [0, 0];
+  const text = doc.getText();
+  let stop = offset + end;
+  while (stop > offset + start && /\s/.test(text.charAt(stop - 1))) stop--;
+  return { start: doc.positionAt(offset + start), end: doc.positionAt(stop) };
+}
+
+/** The range of a frontmatter YAML node of `doc`. */
+export function rangeOfNode(doc: AttestDocument, node: YamlNode): Range {
+  return trimmedRange(doc.text, node, doc.yamlOffset);
+}
+
+function firstSentence(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+interface Parts {
+  readonly dialect: 'attest' | 'comply';
+  readonly hasFrontmatter: boolean;
+  readonly frontmatterRange: Range;
+  readonly frontmatterEndLine: number;
+  readonly syntaxProblems: SyntaxProblem[];
+  readonly fields: Field[];
+  readonly bodyStart: number;
+  readonly block?: FrontmatterBlock;
+}
+
+function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType | undefined, parts: Parts): AttestDocument {
+  const range = (start: number, end: number): Range => ({ start: doc.positionAt(start), end: doc.positionAt(end) });
+  const base = parts.block?.contentStart ?? 0;
+  const nodeRange = (node: YamlNode, offset: number): Range => trimmedRange(doc, node, offset);
+  const fields = new Map<string, DocumentField>();
+  for (const f of parts.fields) {
+    if (!fields.has(f.key)) fields.set(f.key, { key: f.key, keyRange: range(f.keyStart, f.keyEnd), valueRange: f.value?.range ? trimmedRange(doc, f.value, base) : range(f.valueStart, f.valueEnd), node: f.value });
+  }
+  const scalar = (key: string): Located<string> | undefined => {
+    const field = fields.get(key);
+    if (!field || !isScalar(field.node) || field.node.value === null || field.node.value === undefined) return undefined;
+    return { value: String(field.node.value), range: field.valueRange };
+  };
+  const list = (node: YamlNode | null | undefined): Located<string>[] => {
+    if (isScalar(node) && node.value !== null && String(node.value) !== '') return [{ value: String(node.value), range: nodeRange(node, base) }];
+    if (!isSeq(node)) return [];
+    return node.items.flatMap((item) =>
+      isScalar(item) && item.value !== null ? [{ value: String(item.value), range: nodeRange(item as YamlNode, base) }] : [],
+    );
+  };
+
+  const comply = parts.dialect === 'comply';
+  const typeValue = scalar('type')?.value;
+  const type = isOneOf(DOCUMENT_TYPES, typeValue) ? typeValue : folderType;
+  const id = comply ? (scalar('acronym') ?? scalar('id')) : scalar('id');
+  const title = comply ? (scalar('name') ?? scalar('title')) : scalar('title');
+  let criteriaNode = fields.get('criteria')?.node;
+  if (comply) {
+    const satisfies = fields.get('satisfies')?.node;
+    criteriaNode = isMap(satisfies) ? ((satisfies.items.find((p) => isScalar(p.key) && p.key.value === 'TSC')?.value as YamlNode | null) ?? null) : null;
+  }
+
+  const evidenceNode = fields.get('evidence')?.node;
+  const evidence: EvidenceEntry[] = isSeq(evidenceNode)
+    ? evidenceNode.items.map((item) => {
+        const node = item as YamlNode;
+        const entry: { -readonly [K in keyof EvidenceEntry]: EvidenceEntry[K] } = { range: nodeRange(node, base) };
+        if (isMap(node)) {
+          for (const pair of node.items) {
+            if (!isScalar(pair.key) || !isScalar(pair.value) || pair.value.value === null) continue;
+            const key = String(pair.key.value);
+            if (key === 'name' || key === 'path' || key === 'url' || key === 'collected') {
+              entry[key] = { value: String(pair.value.value), range: nodeRange(pair.value as YamlNode, base) };
+            }
+          }
+        }
+        return entry;
+      })
+    : [];
+
+  const outline = outlineMarkdown(doc.getText(), parts.bodyStart);
+  return {
+    uri: input.uri,
+    relPath: input.relPath,
+    version: input.version ?? 0,
+    text: doc,
+    dialect: parts.dialect,
+    type,
+    hasFrontmatter: parts.hasFrontmatter,
+    frontmatterRange: parts.frontmatterRange,
+    frontmatterEndLine: parts.frontmatterEndLine,
+    syntaxProblems: parts.syntaxProblems,
+    fields,
+    yamlOffset: base,
+    id,
+    title,
+    status: scalar('status'),
+    policy: scalar('policy'),
+    extends: scalar('extends'),
+    criteria: list(criteriaNode),
+    ml: list(fields.get('ml')?.node),
+    evidence,
+    headings: outline.headings.map((h) => ({ ...h, range: range(h.start, h.end) })),
+    links: outline.links.map((l) => ({ ...l, range: range(l.start, l.end) })),
+    suppressions: findSuppressions(doc.getText()).map((s) => ({ ...s, range: range(s.start, s.end) })),
+  };
+}

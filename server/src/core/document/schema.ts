@@ -1,0 +1,62 @@
+import { DOCUMENT_TYPES, FREQUENCIES, REVIEW_CYCLES, STATUSES, type DocumentType } from '../types';
+
+export type FieldKind = 'id' | 'enum' | 'text' | 'version' | 'date' | 'review' | 'criteria' | 'ml' | 'reference' | 'evidence';
+
+/** A frontmatter field of the v1 format (SPEC §2): which types take it, which need it. */
+export interface FieldSpec {
+  readonly key: string;
+  readonly kind: FieldKind;
+  readonly description: string;
+  /** Types that may have the field; all when absent. */
+  readonly types?: readonly DocumentType[];
+  /** Types that must have it. */
+  readonly requiredFor?: readonly DocumentType[];
+  readonly values?: readonly string[];
+  /** Rules of Attest's own format, only information on comply documents. */
+  readonly strict?: boolean;
+}
+
+export const FIELDS: readonly FieldSpec[] = [
+  { key: 'id', kind: 'id', description: 'Unique id: upper-case words joined by `-`, e.g. `POL-ACCESS`, `CTL-AC-01`.', requiredFor: DOCUMENT_TYPES },
+  { key: 'type', kind: 'enum', values: DOCUMENT_TYPES, description: 'Document type: policy, control, procedure, narrative or addendum.', requiredFor: DOCUMENT_TYPES },
+  { key: 'title', kind: 'text', description: 'Human-readable title.', requiredFor: DOCUMENT_TYPES },
+  { key: 'owner', kind: 'text', description: 'The role that owns the document (a role, not a person).', requiredFor: DOCUMENT_TYPES, strict: true },
+  { key: 'status', kind: 'enum', values: STATUSES, description: 'Lifecycle status: draft, review, approved, implemented or retired (default draft).' },
+  { key: 'version', kind: 'version', description: 'Version string, e.g. "1.2".' },
+  { key: 'effective', kind: 'date', description: 'Date the document takes effect (YYYY-MM-DD).' },
+  { key: 'review', kind: 'review', description: 'Review cycle and last review: `{ cycle: annual, last: YYYY-MM-DD }`.', strict: true },
+  { key: 'criteria', kind: 'criteria', description: 'Trust Services Criteria ids the document addresses, e.g. `[CC6.1, CC6.2]`.' },
+  { key: 'ml', kind: 'ml', description: 'ML topic ids the document addresses, e.g. `[model-versioning]`.' },
+  { key: 'policy', kind: 'reference', types: ['control', 'procedure'], requiredFor: ['control', 'procedure'], description: 'Id of the parent policy.' },
+  { key: 'extends', kind: 'reference', types: ['addendum'], requiredFor: ['addendum'], description: 'Id of the policy this addendum supplements.' },
+  { key: 'frequency', kind: 'enum', types: ['control'], values: FREQUENCIES, description: 'How often the control operates: continuous, daily, weekly, monthly, quarterly, annual or on-event.' },
+  { key: 'evidence', kind: 'evidence', types: ['control'], description: 'Evidence collected: a list of `{ name, path or url, collected: YYYY-MM-DD }`.' },
+];
+
+export const FIELD_BY_KEY: ReadonlyMap<string, FieldSpec> = new Map(FIELDS.map((f) => [f.key, f]));
+
+export const REVIEW_KEYS = ['cycle', 'last'] as const;
+export const EVIDENCE_KEYS = ['name', 'path', 'url', 'collected'] as const;
+export { REVIEW_CYCLES };
+
+/** Keys strongdm/comply documents use; never flagged as unknown on them. */
+export const COMPLY_KEYS = ['name', 'acronym', 'id', 'satisfies', 'majorRevisions', 'cron', 'summary', 'owner', 'title'];
+
+export function fieldsFor(type: DocumentType | undefined): FieldSpec[] {
+  return FIELDS.filter((f) => !f.types || (type !== undefined && f.types.includes(type)));
+}
+
+export const ID_PATTERN = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
+
+/** A calendar date written as YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]));
+  return date.getUTCFullYear() === +match[1] && date.getUTCMonth() === +match[2] - 1 && date.getUTCDate() === +match[3];
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / 86_400_000);
+}

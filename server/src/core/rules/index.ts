@@ -1,0 +1,48 @@
+import type { DocumentRule, WorkspaceRule } from './rule';
+import { yamlSyntax } from './yamlSyntax';
+import { missingFrontmatter } from './missingFrontmatter';
+import { missingField } from './missingField';
+import { unknownField } from './unknownField';
+import { invalidValue } from './invalidValue';
+import { unknownCriterion } from './unknownCriterion';
+import { outOfScopeCriterion } from './outOfScopeCriterion';
+import { duplicateId } from './duplicateId';
+import { unresolvedReference } from './unresolvedReference';
+import { missingSection } from './missingSection';
+import { missingMlAddendum } from './missingMlAddendum';
+import { staleReview } from './staleReview';
+import { evidenceNotFound } from './evidenceNotFound';
+import { evidenceOverdue } from './evidenceOverdue';
+import { uncoveredCriterion, uncoveredMlTopic } from './uncoveredCriterion';
+
+/** Every rule that checks a document, in the order their findings are listed. */
+export const DOCUMENT_RULES: readonly DocumentRule[] = [
+  yamlSyntax,
+  missingFrontmatter,
+  missingField,
+  unknownField,
+  invalidValue,
+  unknownCriterion,
+  outOfScopeCriterion,
+  duplicateId,
+  unresolvedReference,
+  missingSection,
+  missingMlAddendum,
+  staleReview,
+  evidenceNotFound,
+  evidenceOverdue,
+];
+
+/** Rules over the whole workspace, reported on attest.yaml. */
+export const WORKSPACE_RULES: readonly WorkspaceRule[] = [uncoveredCriterion, uncoveredMlTopic];
+
+/** Not a rule of its own: a suppression comment that gives no reason is reported, and not applied. */
+export const INVALID_SUPPRESSION = { code: 'invalid-suppression', defaultSeverity: 'warning', description: 'An `attest-ignore` comment without a reason (the reason is required).' } as const;
+
+export const ALL_RULE_INFO: readonly { code: string; defaultSeverity: string; description: string }[] = [
+  ...DOCUMENT_RULES,
+  ...WORKSPACE_RULES,
+  INVALID_SUPPRESSION,
+];
+
+export const RULE_CODES: ReadonlySet<string> = new Set(ALL_RULE_INFO.map((r) => r.code));

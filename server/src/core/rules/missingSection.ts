@@ -1,0 +1,29 @@
+import { headingMatches } from '../data/sections';
+import type { Finding } from '../types';
+import { documentAnchor, finding, type DocumentRule } from './rule';
+
+export const missingSection: DocumentRule = {
+  code: 'missing-section',
+  defaultSeverity: 'warning',
+  description: 'A required section (heading) is absent; an ML topic listed in `ml` has no section about it.',
+  strict: true,
+  check(doc, ctx) {
+    if (!doc.type || doc.syntaxProblems.length > 0 || !doc.hasFrontmatter) return [];
+    const texts = doc.headings.map((h) => h.text);
+    const has = (names: readonly string[]) => texts.some((t) => headingMatches(t, names));
+    const found: Finding[] = [];
+    for (const section of ctx.config.sections[doc.type]) {
+      if (has([section.name, ...section.synonyms])) continue;
+      found.push(finding('missing-section', documentAnchor(doc), `This ${doc.type} has no "${section.name}" section: add a \`## ${section.name}\` heading.`, { name: section.name }));
+    }
+    // A policy or addendum that lists an ML topic must say something about it (SPEC §4).
+    if (doc.type === 'policy' || doc.type === 'addendum') {
+      for (const entry of doc.ml) {
+        const topic = ctx.catalog.get(entry.value);
+        if (!topic || has([topic.title, ...topic.synonyms])) continue;
+        found.push(finding('missing-section', entry.range, `\`${topic.id}\` is listed in \`ml\` but there is no "${topic.title}" section: add one saying how it is done (${topic.auditor.replace(/\.$/, '')}).`, { name: topic.title }));
+      }
+    }
+    return found;
+  },
+};

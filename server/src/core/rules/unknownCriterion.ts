@@ -1,0 +1,18 @@
+import { finding, orList, type DocumentRule } from './rule';
+
+export const unknownCriterion: DocumentRule = {
+  code: 'unknown-criterion',
+  defaultSeverity: 'error',
+  description: 'A criterion id that is not in the criteria map (the nearest real id is suggested).',
+  check(doc, ctx) {
+    return doc.criteria
+      .filter((c) => !ctx.criteria.get(c.value))
+      .map((c) => {
+        const near = ctx.criteria.nearest(c.value);
+        const message = near.length
+          ? `\`${c.value}\` is not a Trust Services Criterion: did you mean ${orList(near)}?`
+          : `\`${c.value}\` is not a Trust Services Criterion: use an id such as \`CC6.1\` (hover a criterion or complete \`CC\` to see them).`;
+        return finding('unknown-criterion', c.range, message, near.length ? { replacement: near[0], alternatives: near.slice(1), criterion: c.value } : { criterion: c.value });
+      });
+  },
+};

@@ -1,0 +1,30 @@
+import { nearestNames } from '../data/criteria';
+import { FIELDS, FIELD_BY_KEY, fieldsFor } from '../document/schema';
+import { finding, type DocumentRule } from './rule';
+
+export const unknownField: DocumentRule = {
+  code: 'unknown-field',
+  defaultSeverity: 'warning',
+  description: 'A frontmatter field Attest does not know (the nearest known one is suggested).',
+  check(doc) {
+    // comply documents carry comply's own keys; converting them is a quick fix, not a warning.
+    if (doc.dialect === 'comply' || doc.syntaxProblems.length > 0) return [];
+    const allowed = fieldsFor(doc.type).map((f) => f.key);
+    const found = [];
+    for (const field of doc.fields.values()) {
+      if (allowed.includes(field.key)) continue;
+      const spec = FIELD_BY_KEY.get(field.key);
+      if (spec?.types) {
+        found.push(finding('unknown-field', field.keyRange, `\`${field.key}\` applies to ${spec.types.map((t) => `${t}s`).join(' and ')} only, not to a ${doc.type ?? 'document of unknown type'}: remove it.`, { name: field.key }));
+        continue;
+      }
+      const near = nearestNames(field.key.toLowerCase(), allowed, Math.max(2, Math.floor(field.key.length / 3)))[0]
+        ?? nearestNames(field.key.toLowerCase(), FIELDS.map((f) => f.key), 2)[0];
+      const message = near
+        ? `Unknown field \`${field.key}\`: did you mean \`${near}\`?`
+        : `Unknown field \`${field.key}\`: a ${doc.type ?? 'document'} takes ${allowed.map((k) => `\`${k}\``).join(', ')}.`;
+      found.push(finding('unknown-field', field.keyRange, message, near ? { replacement: near, name: field.key } : { name: field.key }));
+    }
+    return found;
+  },
+};

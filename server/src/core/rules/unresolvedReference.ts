@@ -1,0 +1,50 @@
+import { posix } from 'path';
+import type { AttestDocument } from '../document/model';
+import { ID_PATTERN } from '../document/schema';
+import type { Finding } from '../types';
+import { finding, type DocumentRule, type RuleContext } from './rule';
+
+export const unresolvedReference: DocumentRule = {
+  code: 'unresolved-reference',
+  defaultSeverity: 'error',
+  description: '`policy`, `extends` or a link names a document that does not exist.',
+  check(doc, ctx) {
+    const found: Finding[] = [];
+    for (const [key, ref, expected] of [['policy', doc.policy, 'policy'], ['extends', doc.extends, 'policy']] as const) {
+      if (!ref || !ID_PATTERN.test(ref.value) || !doc.fields.has(key)) continue;
+      const targets = ctx.documentsWithId(ref.value);
+      if (targets.length === 0) {
+        found.push(finding('unresolved-reference', ref.range, `No document has the id \`${ref.value}\`: \`${key}\` must name an existing ${expected} (check the spelling, or create it).`, { name: ref.value }));
+      } else if (!targets.some((t) => t.type === expected)) {
+        found.push(finding('unresolved-reference', ref.range, `\`${ref.value}\` is a ${targets[0].type ?? 'document'}, not a ${expected}: \`${key}\` must name a ${expected}.`, { name: ref.value }));
+      }
+    }
+    for (const link of doc.links) {
+      const target = linkTarget(doc, link.url);
+      if (target === undefined) continue;
+      if (target === null || !ctx.fileExists(target)) {
+        found.push(finding('unresolved-reference', link.range, `The link target \`${link.url}\` does not exist${target ? ` (looked for ${target})` : ''}: fix the path or create the document.`));
+      }
+    }
+    return found;
+  },
+};
+
+/**
+ * The workspace-relative path a link points at, undefined for links Attest does not check
+ * (web addresses, anchors, non-Markdown files) and null for a path outside the workspace.
+ */
+export function linkTarget(doc: Pick<AttestDocument, 'relPath'>, url: string): string | null | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('#') || url.startsWith('/')) return undefined;
+  let path = url.split('#')[0].split('?')[0];
+  if (!/\.md$/i.test(path)) return undefined;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // keep the raw text
+  }
+  const joined = posix.normalize(posix.join(posix.dirname(doc.relPath), path));
+  return joined.startsWith('../') || joined === '..' ? null : joined;
+}
+
+export type { RuleContext };

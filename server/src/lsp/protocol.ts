@@ -1,0 +1,51 @@
+/**
+ * Attest's own protocol messages, shared by the server and the VS Code client.
+ * Each says who sends it to whom. Plain method names and parameter types: the client and
+ * the server may use different versions of the protocol library.
+ */
+import type { Coverage } from '../core/coverage';
+
+export type { Coverage } from '../core/coverage';
+
+/** Coverage of one workspace folder. */
+export interface FolderCoverage {
+  /** URI of the workspace folder. */
+  readonly folder: string;
+  readonly name: string;
+  /** URI of the folder's attest.yaml, when there is one. */
+  readonly configUri?: string;
+  readonly coverage: Coverage;
+  /** Where each document lives, by id, to open it from the coverage view. */
+  readonly documents: Readonly<Record<string, DocumentLocation>>;
+}
+
+export interface DocumentLocation {
+  readonly uri: string;
+  readonly title: string;
+  readonly type: string;
+  readonly status: string;
+  /** Line of the document's `criteria` field (0-based), where it claims criteria. */
+  readonly claims: Readonly<Record<string, number>>;
+}
+
+/** Client → server: the coverage of every workspace folder. */
+export namespace CoverageRequest {
+  export const method = 'attest/coverage';
+  export type Result = FolderCoverage[];
+}
+
+/** Server → client: coverage changed (sent after indexing and after any change that alters it). */
+export namespace CoverageChangedNotification {
+  export const method = 'attest/coverageChanged';
+  export type Params = FolderCoverage[];
+}
+
+/** Server → client: indexing state, for the status bar. */
+export namespace IndexingNotification {
+  export const method = 'attest/indexing';
+  export interface Params {
+    readonly done: number;
+    readonly total: number;
+    readonly finished: boolean;
+  }
+}

@@ -1,0 +1,279 @@
+import { fileURLToPath } from 'url';
+import {
+  createConnection,
+  DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { CONFIG_FILE } from '../core/config';
+import { WorkspaceIndex } from '../core/index/workspaceIndex';
+import type { Diagnostic, Severity } from '../core/types';
+import { loadBundledData } from '../node/bundledData';
+import { FileSystemHost } from '../node/fileSystemHost';
+import { registerFeatures } from './features';
+import { CoverageChangedNotification, CoverageRequest, IndexingNotification, type FolderCoverage } from './protocol';
+import { toConfigDefaults, type AttestSettings } from './settings';
+
+const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
+  return {
+    range: d.range,
+    severity: SEVERITY[d.severity],
+    code: d.code,
+    source: 'attest',
+    message: d.message,
+    ...(d.data ? { data: d.data } : {}),
+    ...(d.related ? { relatedInformation: d.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message })) } : {}),
+  };
+}
+
+/** One workspace folder: its index and what was last published for it. */
+export interface Folder {
+  readonly uri: string;
+  readonly name: string;
+  readonly index: WorkspaceIndex;
+  ready: Promise<void>;
+}
+
+/**
+ * The language server: thin glue between LSP and the core. Every folder has a workspace
+ * index; diagnostics are published for every document of it, opened or not.
+ */
+export class AttestServer {
+  readonly documents = new TextDocuments(TextDocument);
+  readonly folders: Folder[] = [];
+  private readonly published = new Set<string>();
+  private lastCoverage = '';
+  private supportsConfiguration = false;
+  private supportsWatchRegistration = false;
+  private supportsProgress = false;
+
+  constructor(readonly connection: Connection) {
+    connection.onInitialize((params) => this.initialize(params));
+    connection.onInitialized(() => void this.initialized());
+    connection.onDidChangeConfiguration(() => void this.refreshSettings());
+    connection.onDidChangeWatchedFiles((params) => void this.filesChanged(params.changes));
+    connection.onRequest(CoverageRequest.method, async (): Promise<CoverageRequest.Result> => {
+      await Promise.all(this.folders.map((f) => f.ready));
+      return this.coverage();
+    });
+    this.documents.onDidChangeContent((e) => void this.bufferChanged(e.document.uri, e.document.getText(), e.document.version));
+    this.documents.onDidClose((e) => void this.bufferClosed(e.document.uri));
+    this.documents.listen(connection);
+    registerFeatures(this);
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    const capabilities = params.capabilities;
+    this.supportsConfiguration = capabilities.workspace?.configuration === true;
+    this.supportsWatchRegistration = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    this.supportsProgress = capabilities.window?.workDoneProgress === true;
+    const roots = params.workspaceFolders?.length
+      ? params.workspaceFolders
+      : params.rootUri
+        ? [{ uri: params.rootUri, name: URI.parse(params.rootUri).path.split('/').pop() ?? 'workspace' }]
+        : [];
+    const data = loadBundledData();
+    for (const root of roots) {
+      const uri = URI.parse(root.uri);
+      if (uri.scheme !== 'file') continue;
+      const index = new WorkspaceIndex(root.uri, new FileSystemHost(fileURLToPath(root.uri)), data);
+      this.folders.push({ uri: root.uri, name: root.name, index, ready: Promise.resolve() });
+    }
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        ...featureCapabilities(),
+      },
+      serverInfo: { name: 'attest', version: '0.1.0' },
+    };
+  }
+
+  private async initialized(): Promise<void> {
+    if (this.supportsWatchRegistration) {
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+    }
+    for (const folder of this.folders) folder.ready = this.indexFolder(folder);
+    await Promise.all(this.folders.map((f) => f.ready));
+  }
+
+  private async indexFolder(folder: Folder): Promise<void> {
+    const progress = this.supportsProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('Attest: indexing policies', 0, folder.name, false);
+    try {
+      await this.applySettings(folder);
+      await folder.index.load((done, total) => {
+        progress?.report(total ? Math.round((done / total) * 100) : 100, `${done} of ${total} files`);
+        void this.connection.sendNotification(IndexingNotification.method, { done, total, finished: false } satisfies IndexingNotification.Params);
+      });
+      // Open editor buffers win over the disk.
+      for (const doc of this.documents.all()) {
+        const rel = folder.index.relPathOf(doc.uri);
+        if (rel !== undefined) await folder.index.update(rel, doc.getText(), doc.version);
+      }
+    } catch (error) {
+      this.connection.console.error(`Attest could not index ${folder.name}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    } finally {
+      progress?.done();
+      void this.connection.sendNotification(IndexingNotification.method, { done: folder.index.documentCount, total: folder.index.documentCount, finished: true } satisfies IndexingNotification.Params);
+    }
+    this.publishAll(folder);
+    this.coverageMayHaveChanged();
+  }
+
+  private async applySettings(folder: Folder): Promise<void> {
+    if (!this.supportsConfiguration) return;
+    const settings = (await this.connection.workspace.getConfiguration({ scopeUri: folder.uri, section: 'attest' })) as AttestSettings | null;
+    await folder.index.setDefaults(toConfigDefaults(settings));
+  }
+
+  private async refreshSettings(): Promise<void> {
+    for (const folder of this.folders) {
+      await folder.ready;
+      await this.applySettings(folder);
+      this.publishAll(folder);
+    }
+    this.coverageMayHaveChanged();
+  }
+
+  /** The folder a URI belongs to: the deepest one that contains it. */
+  folderOf(uri: string): Folder | undefined {
+    let best: Folder | undefined;
+    for (const folder of this.folders) {
+      if (folder.index.relPathOf(uri) !== undefined && (!best || folder.uri.length > best.uri.length)) best = folder;
+    }
+    return best;
+  }
+
+  private async bufferChanged(uri: string, text: string, version: number): Promise<void> {
+    const folder = this.folderOf(uri);
+    if (!folder) return;
+    await folder.ready;
+    const rel = folder.index.relPathOf(uri);
+    if (rel === undefined) return;
+    const change = await folder.index.update(rel, text, version);
+    this.publish(folder, change.all ? undefined : change.affected);
+  }
+
+  private async bufferClosed(uri: string): Promise<void> {
+    const folder = this.folderOf(uri);
+    if (!folder) return;
+    await folder.ready;
+    const rel = folder.index.relPathOf(uri);
+    if (rel === undefined) return;
+    // The editor's unsaved text is gone: the disk is the truth again.
+    const change = await folder.index.update(rel, await new FileSystemHost(fileURLToPath(folder.uri)).readFile(rel));
+    this.publish(folder, change.all ? undefined : change.affected);
+  }
+
+  private async filesChanged(changes: readonly { uri: string; type: FileChangeType }[]): Promise<void> {
+    const touched = new Map<Folder, Set<string> | undefined>();
+    for (const change of changes) {
+      const folder = this.folderOf(change.uri);
+      if (!folder) continue;
+      await folder.ready;
+      const rel = folder.index.relPathOf(change.uri);
+      if (rel === undefined || (this.documents.get(change.uri) && change.type !== FileChangeType.Deleted)) continue;
+      const text = change.type === FileChangeType.Deleted ? undefined : await new FileSystemHost(fileURLToPath(folder.uri)).readFile(rel);
+      const result = await folder.index.update(rel, text);
+      const sofar = touched.has(folder) ? touched.get(folder) : new Set<string>();
+      if (result.all || sofar === undefined) touched.set(folder, undefined);
+      else {
+        result.affected.forEach((p) => sofar.add(p));
+        touched.set(folder, sofar);
+      }
+    }
+    for (const [folder, affected] of touched) this.publish(folder, affected);
+  }
+
+  private publish(folder: Folder, affected: ReadonlySet<string> | undefined): void {
+    if (!affected) return this.publishAll(folder);
+    for (const rel of affected) this.publishDocument(folder, rel);
+    this.publishConfig(folder);
+    this.coverageMayHaveChanged();
+  }
+
+  private publishAll(folder: Folder): void {
+    const live = new Set<string>();
+    for (const doc of folder.index.documents) {
+      live.add(doc.uri);
+      this.publishDocument(folder, doc.relPath);
+    }
+    // Files that stopped being documents (or vanished) lose their diagnostics.
+    for (const uri of [...this.published]) {
+      if (!live.has(uri) && this.folderOf(uri) === folder && uri !== folder.index.configUri) this.clear(uri);
+    }
+    this.publishConfig(folder);
+    this.coverageMayHaveChanged();
+  }
+
+  private publishDocument(folder: Folder, rel: string): void {
+    const uri = folder.index.uriOf(rel);
+    const doc = folder.index.get(rel);
+    if (!doc) return this.clear(uri);
+    const diagnostics = folder.index.diagnose(rel).map(toLspDiagnostic);
+    this.published.add(uri);
+    void this.connection.sendDiagnostics({ uri, version: this.documents.get(uri)?.version, diagnostics });
+  }
+
+  private publishConfig(folder: Folder): void {
+    const uri = folder.index.uriOf(CONFIG_FILE);
+    if (!folder.index.configUri) return this.clear(uri);
+    this.published.add(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: folder.index.diagnoseConfig().map(toLspDiagnostic) });
+  }
+
+  private clear(uri: string): void {
+    if (!this.published.delete(uri)) return;
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  coverage(): FolderCoverage[] {
+    return this.folders.map((folder) => {
+      const documents: Record<string, FolderCoverage['documents'][string]> = {};
+      for (const doc of folder.index.documents) {
+        if (!doc.id || documents[doc.id.value]) continue;
+        const claims: Record<string, number> = {};
+        for (const c of doc.criteria) claims[c.value] ??= c.range.start.line;
+        for (const m of doc.ml) claims[m.value] ??= m.range.start.line;
+        documents[doc.id.value] = { uri: doc.uri, title: doc.title?.value ?? doc.id.value, type: doc.type ?? 'document', status: doc.status?.value ?? 'draft', claims };
+      }
+      return { folder: folder.uri, name: folder.name, configUri: folder.index.configUri, coverage: folder.index.coverage(), documents };
+    });
+  }
+
+  private coverageMayHaveChanged(): void {
+    const coverage = this.coverage();
+    const text = JSON.stringify(coverage);
+    if (text === this.lastCoverage) return;
+    this.lastCoverage = text;
+    void this.connection.sendNotification(CoverageChangedNotification.method, coverage satisfies CoverageChangedNotification.Params);
+  }
+}
+
+/** Capabilities of the feature modules (hover, completion, …), declared in one place. */
+function featureCapabilities(): InitializeResult['capabilities'] {
+  return {};
+}
+
+export function startServer(): AttestServer {
+  const connection = createConnection(ProposedFeatures.all);
+  const server = new AttestServer(connection);
+  connection.listen();
+  return server;
+}

@@ -1,0 +1,278 @@
+import * as assert from 'assert';
+import { codes, control, diagnose, expectOne, lineRange, policy, rangeOf, withCode } from '../helpers';
+
+describe('document rules', () => {
+  it('reports nothing on a correct policy and its control', async () => {
+    const files = { 'policies/access.md': policy(), 'controls/ac-01.md': control() };
+    assert.deepStrictEqual(await diagnose(files, 'policies/access.md'), []);
+    assert.deepStrictEqual(await diagnose(files, 'controls/ac-01.md'), []);
+  });
+
+  it('never treats a README.md or ordinary Markdown as a document', async () => {
+    const files = {
+      'policies/README.md': '# About these policies\n\nNo frontmatter here.\n',
+      'docs/guide.md': '---\ntitle: A page\nlayout: post\n---\n# Guide\n',
+      'notes.md': 'Note: this is not comply\n\n---\n\ntext',
+    };
+    for (const file of Object.keys(files)) assert.deepStrictEqual(await diagnose(files, file), [], file);
+  });
+
+  describe('yaml-syntax', () => {
+    it('reports the range of the YAML error', async () => {
+      const text = '---\nid: POL-A\ntype: policy\ntitle: [unclosed\nowner: CISO\n---\n# T\n';
+      const found = withCode(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'yaml-syntax');
+      assert.ok(found.length >= 1);
+      assert.strictEqual(found[0].severity, 'error');
+      assert.ok(found[0].range.start.line >= 3 && found[0].range.start.line <= 5, JSON.stringify(found[0].range));
+      assert.match(found[0].message, /Invalid YAML/);
+    });
+
+    it('reports an unclosed frontmatter on its opening line', async () => {
+      const text = '---\nid: POL-A\ntype: policy\n\n# Title\n';
+      const d = await diagnose({ 'policies/a.md': text }, 'policies/a.md');
+      expectOne(d, 'yaml-syntax', lineRange(text, 0));
+      assert.match(d[0].message, /never closed/);
+    });
+
+    it('reports duplicate keys', async () => {
+      const text = policy({ owner: 'CISO\nowner: CTO' });
+      const found = withCode(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'yaml-syntax');
+      assert.strictEqual(found.length, 1);
+      assert.deepStrictEqual(found[0].range.start.line, rangeOf(text, 'owner: CTO').start.line);
+    });
+  });
+
+  describe('missing-frontmatter', () => {
+    it('flags a file in a document folder without frontmatter, on its first line', async () => {
+      const text = '# Access Control\n\nSome words.\n';
+      const d = await diagnose({ 'policies/access.md': text }, 'policies/access.md');
+      expectOne(d, 'missing-frontmatter', lineRange(text, 0));
+      assert.match(d[0].message, /no frontmatter/);
+    });
+  });
+
+  describe('missing-field', () => {
+    it('flags each missing required field on the opening delimiter', async () => {
+      const text = policy({ owner: '', title: '' });
+      const d = withCode(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'missing-field');
+      assert.deepStrictEqual(d.map((x) => x.data?.name), ['title', 'owner']);
+      for (const x of d) assert.deepStrictEqual(x.range, lineRange(text, 0));
+    });
+
+    it('requires `policy` on a control and `extends` on an addendum', async () => {
+      const ctl = control({ policy: '' });
+      expectOne(await diagnose({ 'policies/p.md': policy(), 'controls/c.md': ctl }, 'controls/c.md'), 'missing-field', lineRange(ctl, 0));
+      const add = '---\nid: ADD-ML\ntype: addendum\ntitle: ML\nowner: Head of ML\n---\n## Purpose\n';
+      const d = await diagnose({ 'addenda/a.md': add }, 'addenda/a.md');
+      assert.deepStrictEqual(withCode(d, 'missing-field').map((x) => x.data?.name), ['extends']);
+    });
+
+    it('asks for a type when it is missing', async () => {
+      const text = '---\nid: X-1\ntitle: T\nowner: CISO\n---\n';
+      const d = await diagnose({ 'docs/x.md': text, 'policies/x.md': text }, 'policies/x.md');
+      // In policies/ the folder gives the type, so `type` alone is reported missing.
+      assert.deepStrictEqual(withCode(d, 'missing-field').map((x) => x.data?.name), ['type']);
+    });
+  });
+
+  describe('unknown-field', () => {
+    it('suggests the nearest known field, on the key', async () => {
+      const text = policy({ ownr: 'CISO' });
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'unknown-field', rangeOf(text, 'ownr'));
+      assert.strictEqual(d.severity, 'warning');
+      assert.match(d.message, /did you mean `owner`/);
+      assert.strictEqual(d.data?.replacement, 'owner');
+    });
+
+    it('says when a field belongs to another type', async () => {
+      const text = policy({ frequency: 'daily' });
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'unknown-field', rangeOf(text, 'frequency'));
+      assert.match(d.message, /applies to controls only/);
+    });
+  });
+
+  describe('invalid-value', () => {
+    const cases: [string, Record<string, string>, string, RegExp][] = [
+      ['an enum value, with the nearest suggested', { status: 'aproved' }, 'aproved', /did you mean `approved`/],
+      ['the id pattern', { id: 'pol-access' }, 'pol-access', /e\.g\. `POL-ACCESS`/],
+      ['an ISO date', { effective: '2026-13-01' }, '2026-13-01', /YYYY-MM-DD/],
+      ['the review cycle', { review: '{ cycle: yearly, last: 2026-06-01 }' }, 'yearly', /annual/],
+      ['the type', { type: 'polcy' }, 'polcy', /did you mean `policy`/],
+    ];
+    for (const [what, fields, needle, message] of cases) {
+      it(`checks ${what}`, async () => {
+        const text = policy(fields);
+        const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'invalid-value', rangeOf(text, needle, text.indexOf(needle) === text.lastIndexOf(needle) ? 0 : 0));
+        assert.match(d.message, message);
+      });
+    }
+
+    it('checks the frequency and evidence entries of a control', async () => {
+      const text = control({ frequency: 'hourly', evidence: '\n  - name: Review ticket\n    collected: 2026-02-30\n  - path: evidence/x.pdf' });
+      const d = withCode(await diagnose({ 'policies/p.md': policy(), 'controls/c.md': text, 'evidence/x.pdf': '' }, 'controls/c.md'), 'invalid-value');
+      assert.deepStrictEqual(d.map((x) => x.range), [
+        rangeOf(text, 'hourly'),
+        rangeOf(text, 'name: Review ticket\n    collected: 2026-02-30'),
+        rangeOf(text, '2026-02-30'),
+        rangeOf(text, 'path: evidence/x.pdf'),
+      ]);
+      assert.match(d[1].message, /neither `path` nor `url`/);
+      assert.match(d[3].message, /no `name`/);
+    });
+
+    it('flags an unknown ML topic with the nearest one', async () => {
+      const text = policy({ ml: '[model-versoning]' }, undefined);
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'invalid-value', rangeOf(text, 'model-versoning'));
+      assert.match(d.message, /did you mean `model-versioning`/);
+    });
+  });
+
+  describe('unknown-criterion', () => {
+    it('suggests the nearest real ids for CC9.9', async () => {
+      const text = policy({ criteria: '[CC6.1, CC9.9]' });
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'unknown-criterion', rangeOf(text, 'CC9.9'));
+      assert.strictEqual(d.severity, 'error');
+      assert.match(d.message, /did you mean `CC9\.1` or `CC9\.2`/);
+      assert.deepStrictEqual([d.data?.replacement, ...(d.data?.alternatives ?? [])], ['CC9.1', 'CC9.2']);
+    });
+
+    it('handles block lists and lower case', async () => {
+      const text = policy({ criteria: '\n  - CC6.1\n  - cc6.2' });
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'unknown-criterion', rangeOf(text, 'cc6.2'));
+      assert.strictEqual(d.data?.replacement, 'CC6.2');
+    });
+  });
+
+  describe('out-of-scope-criterion', () => {
+    it('is information on a criterion of a category not in scope', async () => {
+      const text = policy({ criteria: '[CC6.1, P4.3]' });
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'out-of-scope-criterion', rangeOf(text, 'P4.3'));
+      assert.strictEqual(d.severity, 'information');
+      assert.match(d.message, /Privacy/);
+    });
+
+    it('is silent when attest.yaml puts the category in scope', async () => {
+      const text = policy({ criteria: '[CC6.1, P4.3]' });
+      const d = await diagnose({ 'attest.yaml': 'categories: [privacy]\n', 'policies/a.md': text }, 'policies/a.md');
+      assert.deepStrictEqual(withCode(d, 'out-of-scope-criterion'), []);
+    });
+  });
+
+  describe('duplicate-id', () => {
+    it('reports on both documents, each pointing at the other', async () => {
+      const a = policy();
+      const b = policy({ title: 'Another' });
+      const files = { 'policies/a.md': a, 'policies/b.md': b };
+      const da = expectOne(await diagnose(files, 'policies/a.md'), 'duplicate-id', rangeOf(a, 'POL-ACCESS'));
+      expectOne(await diagnose(files, 'policies/b.md'), 'duplicate-id', rangeOf(b, 'POL-ACCESS'));
+      assert.match(da.message, /policies\/b\.md/);
+      assert.strictEqual(da.related?.[0].uri, 'file:///ws/policies/b.md');
+    });
+  });
+
+  describe('unresolved-reference', () => {
+    it('flags a `policy` that names no document', async () => {
+      const text = control({ policy: 'POL-ACCES' });
+      const d = expectOne(await diagnose({ 'policies/p.md': policy(), 'controls/c.md': text }, 'controls/c.md'), 'unresolved-reference', rangeOf(text, 'POL-ACCES'));
+      assert.match(d.message, /No document has the id `POL-ACCES`/);
+    });
+
+    it('flags `extends` naming a control rather than a policy', async () => {
+      const add = '---\nid: ADD-ML\ntype: addendum\ntitle: ML\nowner: Head of ML\nextends: CTL-AC-01\n---\n## Purpose\n';
+      const files = { 'policies/p.md': policy(), 'controls/c.md': control(), 'addenda/a.md': add };
+      const d = expectOne(await diagnose(files, 'addenda/a.md'), 'unresolved-reference', rangeOf(add, 'CTL-AC-01'));
+      assert.match(d.message, /is a control, not a policy/);
+    });
+
+    it('flags a relative Markdown link to a missing file, on its target', async () => {
+      const body = 'See [the control](../controls/missing.md) and [this one](../controls/c.md#evidence) and [web](https://example.com/a.md).\n';
+      const text = policy({}, body);
+      const files = { 'policies/p.md': text, 'controls/c.md': control() };
+      expectOne(await diagnose(files, 'policies/p.md'), 'unresolved-reference', rangeOf(text, '../controls/missing.md'));
+    });
+  });
+
+  describe('missing-section', () => {
+    it('flags each absent required heading, on the type value', async () => {
+      const body = '## Purpose\n\n## Scope\n\n## Responsibilities\n\n## Policy Statement\n\n## Enforcement\n';
+      const text = policy({}, body);
+      const d = withCode(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'missing-section');
+      assert.deepStrictEqual(d.map((x) => x.data?.name), ['Exceptions', 'Review']);
+      for (const x of d) assert.deepStrictEqual(x.range, rangeOf(text, 'type: policy'.slice(6)));
+      assert.match(d[0].message, /## Exceptions/);
+    });
+
+    it('does not take "Policy Review" for the "Policy" section', async () => {
+      const body = POLICY_WITHOUT('Policy').replace('## Review', '## Policy Review');
+      const d = withCode(await diagnose({ 'policies/a.md': policy({}, body) }, 'policies/a.md'), 'missing-section');
+      assert.deepStrictEqual(d.map((x) => x.data?.name), ['Policy']);
+    });
+
+    it('flags an `ml` entry of a policy without a section about it, on the entry', async () => {
+      const text = policy({ ml: '[drift-monitoring]' });
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'missing-section', rangeOf(text, 'drift-monitoring'));
+      assert.match(d.message, /"Drift Monitoring" section/);
+    });
+
+    it('uses the sections attest.yaml configures', async () => {
+      const text = policy({}, '## Purpose\n');
+      const d = await diagnose({ 'attest.yaml': 'sections:\n  policy: [Purpose, Approval]\n', 'policies/a.md': text }, 'policies/a.md');
+      assert.deepStrictEqual(withCode(d, 'missing-section').map((x) => x.data?.name), ['Approval']);
+    });
+  });
+
+  describe('stale-review', () => {
+    it('warns on review.last older than its cycle, on the date', async () => {
+      const text = policy({ review: '{ cycle: quarterly, last: 2026-01-15 }' });
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'stale-review', rangeOf(text, '2026-01-15'));
+      assert.match(d.message, /312 days ago/);
+      assert.match(d.message, /due by 2026-04-17/);
+    });
+
+    it('accepts a review within its cycle', async () => {
+      const text = policy({ review: '\n  cycle: annual\n  last: 2026-01-15' });
+      assert.deepStrictEqual(withCode(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'stale-review'), []);
+    });
+  });
+
+  describe('evidence-not-found', () => {
+    it('warns on an evidence path that does not exist, on the path', async () => {
+      const text = control({ evidence: '\n  - { name: Access review, path: evidence/q3-review.pdf, collected: 2026-10-01 }\n  - { name: Export, path: evidence/export.csv, collected: 2026-10-01 }' });
+      const files = { 'policies/p.md': policy(), 'controls/c.md': text, 'evidence/export.csv': 'a,b' };
+      const d = expectOne(await diagnose(files, 'controls/c.md'), 'evidence-not-found', rangeOf(text, 'evidence/q3-review.pdf'));
+      assert.match(d.message, /No file at `evidence\/q3-review\.pdf`/);
+    });
+
+    it('refuses a path that leaves the workspace', async () => {
+      const text = control({ evidence: '\n  - { name: Secrets, path: ../../etc/passwd, collected: 2026-10-01 }' });
+      const d = expectOne(await diagnose({ 'policies/p.md': policy(), 'controls/c.md': text }, 'controls/c.md'), 'evidence-not-found', rangeOf(text, '../../etc/passwd'));
+      assert.match(d.message, /must stay inside it/);
+    });
+  });
+
+  describe('suppressions and severities', () => {
+    it('suppresses a code with a reason, and reports a suppression without one', async () => {
+      const body = POLICY_WITHOUT('Exceptions') + '\n<!-- attest-ignore missing-section: exceptions are handled by the ISMS -->\n';
+      assert.deepStrictEqual(await diagnose({ 'policies/a.md': policy({}, body) }, 'policies/a.md'), []);
+      const bare = POLICY_WITHOUT('Exceptions') + '\n<!-- attest-ignore missing-section -->\n';
+      const text = policy({}, bare);
+      const d = await diagnose({ 'policies/a.md': text }, 'policies/a.md');
+      assert.deepStrictEqual(codes(d).sort(), ['invalid-suppression', 'missing-section']);
+      expectOne(d, 'invalid-suppression', rangeOf(text, '<!-- attest-ignore missing-section -->'));
+    });
+
+    it('applies severities from attest.yaml, and `off`', async () => {
+      const text = policy({ ownr: 'CISO', criteria: '[CC9.9]' });
+      const files = { 'attest.yaml': 'rules:\n  unknown-field: error\n  unknown-criterion: off\n', 'policies/a.md': text };
+      const d = await diagnose(files, 'policies/a.md');
+      assert.deepStrictEqual(d.map((x) => [x.code, x.severity]), [['unknown-field', 'error']]);
+    });
+  });
+});
+
+function POLICY_WITHOUT(section: string): string {
+  return ['Purpose', 'Scope', 'Roles and Responsibilities', 'Policy', 'Enforcement', 'Exceptions', 'Review']
+    .filter((h) => h !== section)
+    .map((h) => `## ${h}\n\nText.\n`)
+    .join('\n');
+}
