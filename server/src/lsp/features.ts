@@ -1,6 +1,22 @@
+import type { ServerCapabilities } from 'vscode-languageserver/node';
 import type { AttestServer } from './server';
 
-/** Wires the editor features (hover, completion, code actions, …) to the connection. */
-export function registerFeatures(_server: AttestServer): void {
-  // Features are registered here as they are added, each from its own module.
+/**
+ * The editor features, each group wired from its own module; this file only lists them.
+ * A feature module exports its capabilities and a `register(server)` that adds handlers
+ * (through `server.safely`, over documents from `server.documentAt`).
+ */
+interface FeatureGroup {
+  readonly capabilities: ServerCapabilities;
+  register(server: AttestServer): void;
+}
+
+const GROUPS: readonly FeatureGroup[] = [];
+
+export function featureCapabilities(): ServerCapabilities {
+  return Object.assign({}, ...GROUPS.map((g) => g.capabilities)) as ServerCapabilities;
+}
+
+export function registerFeatures(server: AttestServer): void {
+  for (const group of GROUPS) group.register(server);
 }

@@ -16,10 +16,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { CONFIG_FILE } from '../core/config';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
+import type { AttestDocument } from '../core/document/model';
 import type { Diagnostic, Severity } from '../core/types';
 import { loadBundledData } from '../node/bundledData';
 import { FileSystemHost } from '../node/fileSystemHost';
-import { registerFeatures } from './features';
+import { featureCapabilities, registerFeatures } from './features';
 import { CoverageChangedNotification, CoverageRequest, IndexingNotification, type FolderCoverage } from './protocol';
 import { toConfigDefaults, type AttestSettings } from './settings';
 
@@ -151,6 +152,38 @@ export class AttestServer {
     this.coverageMayHaveChanged();
   }
 
+  /**
+   * The folder and the parsed document at `uri`, current with the editor buffer, for
+   * feature requests; undefined for files that are not Attest documents.
+   */
+  async documentAt(uri: string): Promise<{ folder: Folder; doc: AttestDocument } | undefined> {
+    const folder = this.folderOf(uri);
+    if (!folder) return undefined;
+    await folder.ready;
+    const rel = folder.index.relPathOf(uri);
+    if (rel === undefined) return undefined;
+    const buffer = this.documents.get(uri);
+    const known = folder.index.get(rel);
+    if (buffer && known?.version !== buffer.version) await folder.index.update(rel, buffer.getText(), buffer.version);
+    const doc = folder.index.get(rel);
+    return doc ? { folder, doc } : undefined;
+  }
+
+  /**
+   * Wraps a request handler: an exception becomes a safe empty answer (and a log line),
+   * never a crashed server or an error popup in the editor.
+   */
+  safely<P, R>(name: string, fallback: R, handler: (params: P) => Promise<R> | R): (params: P) => Promise<R> {
+    return async (params: P) => {
+      try {
+        return await handler(params);
+      } catch (error) {
+        this.connection.console.error(`Attest ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return fallback;
+      }
+    };
+  }
+
   /** The folder a URI belongs to: the deepest one that contains it. */
   folderOf(uri: string): Folder | undefined {
     let best: Folder | undefined;
@@ -264,11 +297,6 @@ export class AttestServer {
     this.lastCoverage = text;
     void this.connection.sendNotification(CoverageChangedNotification.method, coverage satisfies CoverageChangedNotification.Params);
   }
-}
-
-/** Capabilities of the feature modules (hover, completion, …), declared in one place. */
-function featureCapabilities(): InitializeResult['capabilities'] {
-  return {};
 }
 
 export function startServer(): AttestServer {
