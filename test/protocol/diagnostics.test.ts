@@ -1,0 +1,75 @@
+import * as assert from 'assert';
+import { control, policy, rangeOf } from '../helpers';
+import { ServerHarness } from './harness';
+
+describe('language server over stdio: diagnostics', function () {
+  this.timeout(20_000);
+  let server: ServerHarness;
+  afterEach(async () => server?.stop());
+
+  it('publishes diagnostics for documents nobody opened', async () => {
+    const bad = control({ criteria: '[CC9.9]' });
+    server = await ServerHarness.start({ 'policies/access.md': policy(), 'controls/ac-01.md': bad });
+    const d = await server.diagnosticsOf('controls/ac-01.md', (x) => x.length > 0);
+    assert.deepStrictEqual(d.map((x) => [x.code, x.severity, x.source]), [['unknown-criterion', 1, 'attest']]);
+    assert.deepStrictEqual(d[0].range, rangeOf(bad, 'CC9.9'));
+    assert.match(String(d[0].message), /CC9\.1/);
+    assert.deepStrictEqual(await server.diagnosticsOf('policies/access.md'), []);
+  });
+
+  it('re-checks an opened document on every change', async () => {
+    server = await ServerHarness.start({ 'policies/access.md': policy(), 'controls/ac-01.md': control() });
+    await server.diagnosticsOf('controls/ac-01.md');
+    const edited = control({ criteria: '[CC6.2, CC6.9]' });
+    await server.open('controls/ac-01.md');
+    await server.change('controls/ac-01.md', edited, 2);
+    const d = await server.diagnosticsOf('controls/ac-01.md', (x) => x.length === 1);
+    assert.deepStrictEqual(d[0].range, rangeOf(edited, 'CC6.9'));
+    await server.change('controls/ac-01.md', control(), 3);
+    await server.diagnosticsOf('controls/ac-01.md', (x) => x.length === 0);
+  });
+
+  it('follows files changing on disk: a broken reference appears and disappears with its target', async () => {
+    server = await ServerHarness.start({ 'policies/access.md': policy(), 'controls/ac-01.md': control() });
+    await server.diagnosticsOf('controls/ac-01.md', (x) => x.length === 0);
+    await server.writeFiles({ 'policies/access.md': undefined });
+    const d = await server.diagnosticsOf('controls/ac-01.md', (x) => x.length === 1);
+    assert.strictEqual(d[0].code, 'unresolved-reference');
+    await server.writeFiles({ 'policies/access.md': policy() });
+    await server.diagnosticsOf('controls/ac-01.md', (x) => x.length === 0);
+  });
+
+  it('reports duplicate ids on both documents and clears them when one is renamed', async () => {
+    server = await ServerHarness.start({ 'policies/a.md': policy(), 'policies/b.md': policy({ title: 'B' }) });
+    await server.diagnosticsOf('policies/a.md', (x) => x.some((d) => d.code === 'duplicate-id'));
+    await server.diagnosticsOf('policies/b.md', (x) => x.some((d) => d.code === 'duplicate-id'));
+    await server.open('policies/b.md');
+    await server.change('policies/b.md', policy({ id: 'POL-OTHER', title: 'B' }), 2);
+    await server.diagnosticsOf('policies/a.md', (x) => x.length === 0);
+    await server.diagnosticsOf('policies/b.md', (x) => x.length === 0);
+  });
+
+  it('reports a broken attest.yaml on the file itself and keeps working', async () => {
+    const config = 'categories: [availabilty]\nml: sometimes\n';
+    server = await ServerHarness.start({ 'attest.yaml': config, 'policies/access.md': policy() });
+    const d = await server.diagnosticsOf('attest.yaml', (x) => x.some((y) => y.code === 'invalid-value'));
+    const invalid = d.filter((x) => x.code === 'invalid-value');
+    assert.deepStrictEqual(invalid.map((x) => x.range), [rangeOf(config, 'availabilty'), rangeOf(config, 'sometimes')]);
+    assert.match(String(invalid[0].message), /did you mean `availability`/);
+    assert.deepStrictEqual(await server.diagnosticsOf('policies/access.md'), []);
+  });
+
+  it('sends coverage when indexing ends and when it changes', async () => {
+    server = await ServerHarness.start({ 'attest.yaml': 'ml: false\n', 'policies/access.md': policy(), 'controls/ac-01.md': control() });
+    type Cov = { coverage: { criteria: { id: string; status: string }[] } }[];
+    const statusOf = (id: string) => () => {
+      const last = [...server.notifications].reverse().find((n) => n.method === 'attest/coverageChanged');
+      return (last?.params as Cov | undefined)?.[0].coverage.criteria.find((c) => c.id === id)?.status;
+    };
+    assert.strictEqual(await server.waitFor('CC6.2 controlled', () => statusOf('CC6.2')() === 'controlled' && 'ok'), 'ok');
+    await server.writeFiles({ 'controls/ac-01.md': undefined });
+    await server.waitFor('CC6.2 documented', () => statusOf('CC6.2')() === 'documented');
+    const response = (await server.connection.sendRequest('attest/coverage')) as Cov;
+    assert.strictEqual(response[0].coverage.criteria.find((c) => c.id === 'CC6.1')?.status, 'documented');
+  });
+});

@@ -1,0 +1,175 @@
+import { spawn, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  WorkDoneProgressCreateRequest,
+  ConfigurationRequest,
+  type Diagnostic,
+  type FileEvent,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { REPO } from '../helpers';
+
+/** Default deadline for waiting on the server; tests wait for events, never sleep. */
+export const DEADLINE_MS = 10_000;
+
+/**
+ * The real language server (the `dist/attest.js` bundle, as the extension ships it),
+ * started over stdio on a temporary workspace folder, with a minimal LSP client.
+ */
+export class ServerHarness {
+  readonly connection: ProtocolConnection;
+  readonly diagnostics = new Map<string, Diagnostic[]>();
+  readonly notifications: { method: string; params: unknown }[] = [];
+  private readonly listeners = new Set<() => void>();
+  private stderr = '';
+  settings: Record<string, unknown> = {};
+
+  private constructor(
+    readonly root: string,
+    private readonly child: ChildProcess,
+  ) {
+    this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
+      this.diagnostics.set(params.uri, params.diagnostics);
+      this.changed();
+    });
+    this.connection.onUnhandledNotification((message) => {
+      // JSON-RPC sends a lone array parameter by position: unwrap it as a client library does.
+      const params = Array.isArray(message.params) && message.params.length === 1 ? message.params[0] : message.params;
+      this.notifications.push({ method: message.method, params });
+      this.changed();
+    });
+    this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    this.connection.listen();
+  }
+
+  /** Writes `files` into a new temporary folder and starts the server on it. */
+  static async start(files: Record<string, string>, options: { settings?: Record<string, unknown> } = {}): Promise<ServerHarness> {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-lsp-'));
+    for (const [rel, text] of Object.entries(files)) writeFile(root, rel, text);
+    const child = spawn(process.execPath, [path.join(REPO, 'dist', 'attest.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const harness = new ServerHarness(root, child);
+    if (options.settings) harness.settings = options.settings;
+    const rootUri = pathToFileURL(root).toString();
+    await harness.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: path.basename(root) }],
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
+        window: { workDoneProgress: true },
+        textDocument: { publishDiagnostics: { relatedInformation: true }, hover: { contentFormat: ['markdown', 'plaintext'] } },
+      },
+    });
+    await harness.connection.sendNotification(InitializedNotification.type, {});
+    return harness;
+  }
+
+  uri(rel: string): string {
+    return pathToFileURL(path.join(this.root, rel)).toString();
+  }
+
+  /** Resolves when `predicate` holds, checking after every message from the server. */
+  waitFor<T>(what: string, predicate: () => T | undefined | false, deadline = DEADLINE_MS): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const value = predicate();
+        if (value === undefined || value === false) return false;
+        cleanup();
+        resolve(value);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`Timed out after ${deadline} ms waiting for ${what}. Server stderr:\n${this.stderr}`));
+      }, deadline);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.listeners.delete(listener);
+      };
+      const listener = () => void check();
+      this.listeners.add(listener);
+      check();
+    });
+  }
+
+  /** Waits until the diagnostics of `rel` satisfy `predicate`, and returns them. */
+  diagnosticsOf(rel: string, predicate: (d: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
+    const uri = this.uri(rel);
+    return this.waitFor(`diagnostics of ${rel}`, () => {
+      const d = this.diagnostics.get(uri);
+      return d && predicate(d) ? d : undefined;
+    });
+  }
+
+  async open(rel: string, text?: string): Promise<void> {
+    const content = text ?? fs.readFileSync(path.join(this.root, rel), 'utf8');
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: this.uri(rel), languageId: rel.endsWith('.yaml') ? 'yaml' : 'markdown', version: 1, text: content },
+    });
+  }
+
+  async change(rel: string, text: string, version: number): Promise<void> {
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: this.uri(rel), version },
+      contentChanges: [{ text }],
+    });
+  }
+
+  /** Changes files on disk and tells the server, as the client's file watcher would. */
+  async writeFiles(files: Record<string, string | undefined>): Promise<void> {
+    const changes: FileEvent[] = [];
+    for (const [rel, text] of Object.entries(files)) {
+      const existed = fs.existsSync(path.join(this.root, rel));
+      if (text === undefined) {
+        fs.rmSync(path.join(this.root, rel), { force: true });
+        changes.push({ uri: this.uri(rel), type: 3 });
+      } else {
+        writeFile(this.root, rel, text);
+        changes.push({ uri: this.uri(rel), type: existed ? 2 : 1 });
+      }
+    }
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification(ExitNotification.type);
+    } catch {
+      // the server may already be gone
+    }
+    this.connection.dispose();
+    if (this.child.exitCode === null) this.child.kill();
+    fs.rmSync(this.root, { recursive: true, force: true });
+  }
+
+  private changed(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+}
+
+function writeFile(root: string, rel: string, text: string): void {
+  const target = path.join(root, ...rel.split('/'));
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, text);
+}
