@@ -24,7 +24,9 @@ export const missingField: DocumentRule = {
       .map((spec) => {
         const spelling = comply ? COMPLY_SPELLING[spec.key] : undefined;
         const message = `This ${type} has no \`${spelling ?? spec.key}\`: add it. ${spec.description}`;
-        return { ...finding('missing-field', range, message, { name: spelling ?? spec.key }), ...(spec.strict ? { strict: true } : {}) };
+        // comply has no owners or parent policies: asking for them is one of Attest's stricter rules there.
+        const strict = spec.strict || (comply && !spelling);
+        return { ...finding('missing-field', range, message, { name: spelling ?? spec.key }), ...(strict ? { strict: true } : {}) };
       });
   },
 };

@@ -1,0 +1,160 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../server/src/cli/main';
+import { REPO, TODAY } from '../helpers';
+
+const FIXTURES = path.join(REPO, 'test', 'fixtures');
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), color: false });
+  return { code, out, err };
+}
+
+interface JsonDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+describe('attest check', () => {
+  it('reports each mistake once, at the right place, with exit code 1', async () => {
+    const { code, out } = await run('check', path.join(FIXTURES, 'mistakes'), '--format', 'json', '--today', TODAY);
+    assert.strictEqual(code, 1);
+    const report = JSON.parse(out) as { version: number; files: number; diagnostics: JsonDiagnostic[]; coverage: { criteria: unknown[]; ml: unknown[]; summary: { inScope: number; covered: number; percent: number } } };
+    assert.strictEqual(report.version, 1);
+    assert.strictEqual(report.files, 7);
+    assert.deepStrictEqual(
+      report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.code}`),
+      [
+        'controls/ac-01.md:1:1-1:4 error missing-field',
+        'controls/ac-01.md:6:9-6:18 error unresolved-reference',
+        'controls/ac-01.md:11:30-11:52 warning evidence-not-found',
+        'policies/access.md:2:5-2:15 error duplicate-id',
+        'policies/access.md:8:26-8:31 error unknown-criterion',
+        'policies/broken.md:5:1-5:2 error yaml-syntax',
+        'policies/change.md:3:7-3:13 warning missing-section',
+        'policies/change.md:6:9-6:16 error invalid-value',
+        'policies/change.md:7:1-7:5 warning unknown-field',
+        'policies/change.md:8:35-8:45 warning stale-review',
+        'policies/change.md:9:19-9:23 information out-of-scope-criterion',
+        'policies/change.md:28:57-28:70 error unresolved-reference',
+        'policies/duplicate.md:2:5-2:15 error duplicate-id',
+        'policies/notes.md:1:1-1:28 error missing-frontmatter',
+      ],
+    );
+    for (const d of report.diagnostics) assert.ok(d.message.length > 20, d.message);
+    assert.deepStrictEqual(Object.keys(report.coverage), ['criteria', 'ml', 'summary']);
+    assert.deepStrictEqual(report.coverage.summary, { inScope: 36, covered: 2, percent: 5.6 });
+  });
+
+  it('prints compiler-style text with a summary and the coverage percentage', async () => {
+    const { code, out } = await run('check', path.join(FIXTURES, 'mistakes'), '--today', TODAY);
+    assert.strictEqual(code, 1);
+    assert.match(out, /^policies\/access\.md:8:26 {2}error {4}`CC9\.9` is not a Trust Services Criterion: did you mean `CC9\.1` or `CC9\.2`\? {2}\[unknown-criterion\]$/m);
+    assert.match(out, /7 documents checked: 9 errors, 4 warnings, 1 information\./);
+    assert.match(out, /Coverage: 5\.6%/);
+  });
+
+  it('writes SARIF 2.1.0', async () => {
+    const { out } = await run('check', path.join(FIXTURES, 'mistakes'), '--format', 'sarif', '--today', TODAY);
+    const sarif = JSON.parse(out) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[] };
+    assert.strictEqual(sarif.version, '2.1.0');
+    const result = sarif.runs[0].results.find((r) => r.ruleId === 'unknown-criterion');
+    assert.strictEqual(result?.level, 'error');
+    assert.deepStrictEqual(result?.locations[0].physicalLocation.artifactLocation.uri, 'policies/access.md');
+    assert.deepStrictEqual(result?.locations[0].physicalLocation.region, { startLine: 8, startColumn: 26, endLine: 8, endColumn: 31 });
+    assert.ok(sarif.runs[0].tool.driver.rules.some((r) => r.id === 'missing-ml-addendum'));
+    assert.strictEqual(sarif.runs[0].results.find((r) => r.ruleId === 'out-of-scope-criterion')?.level, 'note');
+  });
+
+  it('reads a strongdm/comply repository: invalid ids are errors, stricter rules only information', async () => {
+    const { code, out } = await run('check', path.join(FIXTURES, 'comply'), '--format', 'json', '--today', TODAY);
+    assert.strictEqual(code, 1);
+    const report = JSON.parse(out) as { files: number; diagnostics: JsonDiagnostic[]; coverage: { criteria: { id: string; status: string; documents: string[]; summary: string }[] } };
+    assert.strictEqual(report.files, 4);
+    const errors = report.diagnostics.filter((d) => d.severity !== 'information');
+    assert.deepStrictEqual(errors.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`), ['policies/access.md:7:7 unknown-criterion']);
+    assert.ok(report.diagnostics.some((d) => d.code === 'missing-field' && d.message.includes('owner')));
+    const cc61 = report.coverage.criteria.find((c) => c.id === 'CC6.1');
+    assert.deepStrictEqual(cc61, { id: 'CC6.1', category: 'Security', status: 'documented', documents: ['AOTP'], summary: cc61?.summary });
+    assert.strictEqual(report.coverage.criteria.find((c) => c.id === 'CC7.4')?.documents[0], 'IRP');
+  });
+
+  it('exits 0 on a clean workspace and honours --max-warnings', async () => {
+    const dir = tempWorkspace({
+      'attest.yaml': 'ml: false\nrules:\n  uncovered-criterion: off\n',
+      'policies/p.md': '---\nid: POL-A\ntype: policy\ntitle: A\nowner: CISO\nownr: x\n---\n## Purpose\n## Scope\n## Roles and Responsibilities\n## Policy\n## Enforcement\n## Exceptions\n## Review\n',
+    });
+    assert.strictEqual((await run('check', dir)).code, 0);
+    assert.strictEqual((await run('check', dir, '--max-warnings', '1')).code, 0);
+    const strict = await run('check', dir, '--max-warnings', '0');
+    assert.strictEqual(strict.code, 1);
+    assert.match(strict.out, /Too many warnings: 1, at most 0 allowed/);
+  });
+
+  it('exits 2 on bad usage and on a broken attest.yaml', async () => {
+    assert.strictEqual((await run('check', '--format', 'xml')).code, 2);
+    assert.strictEqual((await run('check', '/no/such/folder')).code, 2);
+    assert.strictEqual((await run('check', '--bogus')).code, 2);
+    assert.strictEqual((await run('frobnicate')).code, 2);
+    assert.strictEqual((await run('check', '--today', '23/11/2026')).code, 2);
+    const dir = tempWorkspace({ 'attest.yaml': 'categories: [availabilty]\n' });
+    const broken = await run('check', dir);
+    assert.strictEqual(broken.code, 2);
+    assert.match(broken.out, /attest\.yaml:1:14 {2}error {4}Unknown category `availabilty`/);
+  });
+});
+
+describe('attest coverage', () => {
+  it('prints text, markdown, csv, json and html', async () => {
+    const dir = path.join(FIXTURES, 'mistakes');
+    const text = await run('coverage', dir, '--today', TODAY);
+    assert.match(text.out, /^ {2}CC6\.2 {3}controlled {7}CTL-AC-01, POL-ACCESS$/m);
+    const md = await run('coverage', dir, '--format', 'markdown', '--today', TODAY);
+    assert.match(md.out, /^\| CC6\.1 \| Security \| documented only \| POL-ACCESS \|$/m);
+    const csv = await run('coverage', dir, '--format', 'csv', '--today', TODAY);
+    assert.match(csv.out, /^kind,id,category,status,documents,reason$/m);
+    assert.match(csv.out, /^criterion,CC6\.2,Security,controlled,CTL-AC-01 POL-ACCESS,$/m);
+    const json = JSON.parse((await run('coverage', dir, '--format', 'json', '--today', TODAY)).out) as { summary: { percent: number } };
+    assert.strictEqual(json.summary.percent, 5.6);
+    const out = path.join(tempWorkspace({}), 'report.html');
+    const html = await run('coverage', dir, '--format', 'html', '--output', out, '--today', TODAY);
+    assert.strictEqual(html.code, 0);
+    assert.match(fs.readFileSync(out, 'utf8'), /^<!DOCTYPE html>/i);
+  });
+});
+
+describe('attest init', () => {
+  it('copies the starter library, never overwriting without --force', async () => {
+    const dir = tempWorkspace({ 'policies/access-control.md': 'my own text\n' });
+    const first = await run('init', dir);
+    assert.strictEqual(first.code, 0);
+    assert.ok(fs.existsSync(path.join(dir, 'attest.yaml')));
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'policies', 'access-control.md'), 'utf8'), 'my own text\n');
+    assert.match(first.err, /kept .*access-control\.md/);
+    const only = tempWorkspace({});
+    await run('init', only, '--only', 'policies');
+    assert.ok(fs.existsSync(path.join(only, 'policies')));
+    assert.ok(!fs.existsSync(path.join(only, 'controls')));
+    assert.strictEqual((await run('init', only, '--only', 'nonsense')).code, 2);
+  });
+});
+
+function tempWorkspace(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-cli-'));
+  for (const [rel, text] of Object.entries(files)) {
+    const target = path.join(dir, rel);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text);
+  }
+  return dir;
+}

@@ -1,0 +1,103 @@
+import * as assert from 'assert';
+import { diagnose, expectOne, policy, rangeOf, withCode, workspace } from '../helpers';
+
+const ML_ON = 'ml: true\n';
+
+function changePolicy(ml: string, body = ''): string {
+  return policy({ id: 'POL-CHANGE', title: 'Change Management Policy', criteria: '[CC8.1]', ml }, `${BASE_SECTIONS}${body}`);
+}
+
+const BASE_SECTIONS = ['Purpose', 'Scope', 'Roles and Responsibilities', 'Policy', 'Enforcement', 'Exceptions', 'Review'].map((h) => `## ${h}\n\nText.\n`).join('\n');
+
+function addendum(fields: Record<string, string>, sections: string[]): string {
+  const yaml = Object.entries({ id: 'ADD-MODEL', type: 'addendum', title: 'Model Governance Addendum', owner: 'Head of ML', extends: 'POL-CHANGE', ...fields })
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n');
+  return `---\n${yaml}\n---\n\n## Purpose\n\nWhy.\n\n${sections.map((s) => `## ${s}\n\nHow.\n`).join('\n')}`;
+}
+
+describe('ML addenda', () => {
+  it('tells a change policy claiming CC8.1 which model topics it lacks, on the claim', async () => {
+    const text = changePolicy('[model-versioning]', '\n## Model Versioning\n\nEvery model is pinned.\n');
+    const d = withCode(await diagnose({ 'attest.yaml': ML_ON, 'policies/change.md': text }, 'policies/change.md'), 'missing-ml-addendum');
+    assert.deepStrictEqual(d.map((x) => x.data?.name), ['model-change-approval', 'model-rollback']);
+    for (const x of d) assert.deepStrictEqual(x.range, rangeOf(text, 'CC8.1'));
+    assert.match(d[0].message, /Model Change Approval/);
+    assert.match(d[0].message, /evaluation gates|approval/i);
+    assert.strictEqual(d[0].severity, 'warning');
+  });
+
+  it('tells a monitoring policy claiming CC7.2 about drift monitoring and inference logging', async () => {
+    const text = policy({ id: 'POL-LOG', criteria: '[CC7.2]' });
+    const d = withCode(await diagnose({ 'attest.yaml': ML_ON, 'policies/log.md': text }, 'policies/log.md'), 'missing-ml-addendum');
+    assert.deepStrictEqual(d.map((x) => x.data?.name), ['drift-monitoring', 'inference-logging']);
+  });
+
+  it('accepts a topic addressed by an addendum that extends the policy', async () => {
+    const files = {
+      'attest.yaml': ML_ON,
+      'policies/change.md': changePolicy(''),
+      'addenda/model.md': addendum({ ml: '[model-versioning, model-change-approval, model-rollback]', criteria: '[CC8.1]' }, ['Model Versioning', 'Model Change Approval', 'Model Rollback']),
+    };
+    assert.deepStrictEqual(withCode(await diagnose(files, 'policies/change.md'), 'missing-ml-addendum'), []);
+    assert.deepStrictEqual(await diagnose(files, 'addenda/model.md'), []);
+  });
+
+  it('does not accept an addendum that lists a topic without a section about it', async () => {
+    const add = addendum({ ml: '[model-versioning, model-change-approval, model-rollback]' }, ['Model Versioning', 'Model Change Approval']);
+    const files = { 'attest.yaml': ML_ON, 'policies/change.md': changePolicy(''), 'addenda/model.md': add };
+    assert.deepStrictEqual(withCode(await diagnose(files, 'policies/change.md'), 'missing-ml-addendum').map((x) => x.data?.name), ['model-rollback']);
+    expectOne(await diagnose(files, 'addenda/model.md'), 'missing-section', rangeOf(add, 'model-rollback'));
+  });
+
+  it('accepts section synonyms from the catalog', async () => {
+    const text = policy({ id: 'POL-LOG', criteria: '[CC7.2]', ml: '[drift-monitoring, inference-logging]' }, `${BASE_SECTIONS}\n## Model Drift Detection\n\nx\n\n## Prediction Logging\n\ny\n`);
+    const d = await diagnose({ 'attest.yaml': ML_ON, 'policies/log.md': text }, 'policies/log.md');
+    const names = withCode(d, 'missing-section').map((x) => x.data?.name);
+    // Whatever synonyms the catalog lists, exact titles always work:
+    const exact = policy({ id: 'POL-LOG', criteria: '[CC7.2]', ml: '[drift-monitoring, inference-logging]' }, `${BASE_SECTIONS}\n## Drift Monitoring\n\nx\n\n## Inference Logging\n\ny\n`);
+    assert.deepStrictEqual(await diagnose({ 'attest.yaml': ML_ON, 'policies/log.md': exact }, 'policies/log.md'), []);
+    assert.ok(names.length <= 2);
+  });
+
+  it('applies only when ML addenda are on: ml false, or auto without any ml topic', async () => {
+    const text = policy({ id: 'POL-LOG', criteria: '[CC7.2]' });
+    assert.deepStrictEqual(withCode(await diagnose({ 'attest.yaml': 'ml: false\n', 'policies/log.md': text }, 'policies/log.md'), 'missing-ml-addendum'), []);
+    assert.deepStrictEqual(withCode(await diagnose({ 'policies/log.md': text }, 'policies/log.md'), 'missing-ml-addendum'), []);
+    // auto (the default) switches on as soon as one document lists an ML topic.
+    const files = { 'policies/log.md': text, 'policies/change.md': changePolicy('[model-versioning]', '\n## Model Versioning\n\nx\n') };
+    assert.strictEqual(withCode(await diagnose(files, 'policies/log.md'), 'missing-ml-addendum').length, 2);
+  });
+
+  it('switches every policy when the first ML topic appears (auto)', async () => {
+    const log = policy({ id: 'POL-LOG', criteria: '[CC7.2]' });
+    const { index } = await workspace({ 'policies/log.md': log, 'policies/change.md': changePolicy('') });
+    assert.strictEqual(withCode(index.diagnose('policies/log.md'), 'missing-ml-addendum').length, 0);
+    const change = await index.update('policies/change.md', changePolicy('[model-versioning]', '\n## Model Versioning\n\nx\n'));
+    assert.strictEqual(change.all, true);
+    assert.strictEqual(withCode(index.diagnose('policies/log.md'), 'missing-ml-addendum').length, 2);
+  });
+
+  it('lets attest.yaml turn topics off and add its own', async () => {
+    const config = [
+      'ml: true',
+      'ml-topics:',
+      '  disable: [inference-logging]',
+      '  add:',
+      '    - id: llm-prompt-injection',
+      '      title: Prompt Injection',
+      '      home: [CC7.2]',
+      '      auditor: Prompts are screened for injection before they reach the model.',
+      '      template: Inputs are screened.',
+    ].join('\n');
+    const text = policy({ id: 'POL-LOG', criteria: '[CC7.2]' });
+    const d = withCode(await diagnose({ 'attest.yaml': config, 'policies/log.md': text }, 'policies/log.md'), 'missing-ml-addendum');
+    assert.deepStrictEqual(d.map((x) => x.data?.name), ['drift-monitoring', 'llm-prompt-injection']);
+  });
+
+  it('ignores controls and procedures, which implement rather than govern', async () => {
+    const ctl = '---\nid: CTL-1\ntype: control\ntitle: T\nowner: SRE Lead\npolicy: POL-LOG\nfrequency: daily\ncriteria: [CC7.2]\n---\n## Objective\n\n## Implementation\n\n## Evidence\n';
+    const files = { 'attest.yaml': ML_ON, 'policies/log.md': policy({ id: 'POL-LOG', criteria: '[CC7.1]' }), 'controls/c.md': ctl };
+    assert.deepStrictEqual(await diagnose(files, 'controls/c.md'), []);
+  });
+});
