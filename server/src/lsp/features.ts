@@ -1,4 +1,5 @@
 import type { ServerCapabilities } from 'vscode-languageserver/node';
+import { navigationFeatures } from './navigationFeatures';
 import type { AttestServer } from './server';
 
 /**
@@ -11,7 +12,7 @@ interface FeatureGroup {
   register(server: AttestServer): void;
 }
 
-const GROUPS: readonly FeatureGroup[] = [];
+const GROUPS: readonly FeatureGroup[] = [navigationFeatures];
 
 export function featureCapabilities(): ServerCapabilities {
   return Object.assign({}, ...GROUPS.map((g) => g.capabilities)) as ServerCapabilities;

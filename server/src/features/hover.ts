@@ -1,0 +1,121 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import type { CoverageStatus } from '../core/coverage';
+import type { AttestDocument } from '../core/document/model';
+import type { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { idAt, idInConfigAt, type IdOccurrence } from './idAt';
+
+/** Hover on a criterion, document or ML topic id in a document. */
+export function hover(index: WorkspaceIndex, doc: AttestDocument, position: Position): Hover | null {
+  const target = idAt(index, doc, position);
+  return target ? hoverOn(index, target) : null;
+}
+
+/** Hover on a criterion id in attest.yaml (its `exceptions`). */
+export function hoverInConfig(index: WorkspaceIndex, text: TextDocument, position: Position): Hover | null {
+  const target = idInConfigAt(index, text, position);
+  return target ? hoverOn(index, target) : null;
+}
+
+export function hoverOn(index: WorkspaceIndex, target: IdOccurrence): Hover | null {
+  const markdown =
+    target.kind === 'criterion' ? criterionMarkdown(index, target.id) : target.kind === 'document' ? documentMarkdown(index, target.id) : topicMarkdown(index, target.id);
+  return markdown === undefined ? null : { contents: { kind: MarkupKind.Markdown, value: markdown }, range: target.range };
+}
+
+function criterionMarkdown(index: WorkspaceIndex, id: string): string | undefined {
+  const criterion = index.criteria.get(id);
+  if (!criterion) return undefined;
+  const category = index.criteria.category(criterion.category)?.name ?? criterion.category;
+  const lines = [`**${id}** · ${escape(category)} · ${escape(criterion.seriesName)}`, '', escape(criterion.summary), ''];
+  const coverage = index.coverage().criteria.find((c) => c.id === id);
+  const claimants = liveClaimants(index.claimsOf(id));
+  if (!coverage) {
+    lines.push(`Not in scope: ${escape(category)} is not among the \`categories\` of attest.yaml.`);
+    if (claimants.length > 0) lines.push('', 'Claimed by:', '', ...claimants.map(listItem));
+    return lines.join('\n');
+  }
+  lines.push(`Coverage: ${statusText(coverage.status)}${coverage.reason ? ` — ${escape(coverage.reason)}` : ''}`);
+  if (claimants.length > 0) lines.push('', ...claimants.map(listItem));
+  return lines.join('\n');
+}
+
+function documentMarkdown(index: WorkspaceIndex, id: string): string | undefined {
+  const docs = index.documentsWithId(id);
+  if (docs.length === 0) return `**${id}**\n\nNo document has this id.`;
+  const first = docs[0];
+  const facts = [first.type ?? 'document', first.status?.value ?? 'draft', ...(ownerOf(first) ? [`owner: ${escape(ownerOf(first) ?? '')}`] : [])];
+  const lines = [`**${id}** — ${escape(first.title?.value ?? 'untitled')}`, '', facts.join(' · '), ''];
+  if (docs.length === 1) lines.push(`Defined in ${fileLink(index, first)}`);
+  else lines.push(`Defined in ${docs.length} documents (ids must be unique):`, '', ...docs.map((d) => `- ${fileLink(index, d)}`));
+  return lines.join('\n');
+}
+
+function topicMarkdown(index: WorkspaceIndex, id: string): string | undefined {
+  const topic = index.catalog.get(id);
+  if (!topic) return undefined;
+  const lines = [
+    `**${id}** — ML topic: ${escape(topic.title)}`,
+    '',
+    `What an auditor looks for: ${escape(topic.auditor)}`,
+    '',
+    `Home criteria: ${topic.home.join(', ')}`,
+    '',
+  ];
+  const coverage = index.coverage().ml.find((t) => t.topic === id);
+  if (!coverage) lines.push('ML topics are not checked in this workspace (`ml` is off in attest.yaml, or no document lists one).');
+  else lines.push(`Coverage: ${statusText(coverage.status)}`);
+  const claimants = liveClaimants(index.topicClaimsOf(id));
+  if (claimants.length > 0) lines.push('', ...claimants.map(listItem));
+  return lines.join('\n');
+}
+
+const STATUS_TEXT: Readonly<Record<CoverageStatus, string>> = {
+  uncovered: '**uncovered** — no document claims it',
+  documented: '**documented** — claimed by documents, but no control',
+  controlled: '**controlled** — a control claims it',
+  implemented: '**implemented** — an implemented control with current evidence claims it',
+  excepted: '**excepted** in attest.yaml',
+};
+
+function statusText(status: CoverageStatus): string {
+  return STATUS_TEXT[status];
+}
+
+/** Claiming documents as coverage counts them: retired ones claim nothing; controls first. */
+function liveClaimants(docs: readonly AttestDocument[]): AttestDocument[] {
+  const rank = (d: AttestDocument): number => (d.type === 'control' ? 0 : d.type === 'procedure' ? 1 : 2);
+  return docs
+    .filter((d) => d.status?.value !== 'retired')
+    .sort((a, b) => rank(a) - rank(b) || (a.id?.value ?? a.relPath).localeCompare(b.id?.value ?? b.relPath));
+}
+
+function listItem(doc: AttestDocument): string {
+  return `- ${documentLink(doc)}${doc.type ? ` (${doc.type})` : ''}`;
+}
+
+/** `[CTL-AC-01 — Access provisioning](file:///…)`: a link the editor opens. */
+export function documentLink(doc: AttestDocument): string {
+  const label = doc.id ? `${doc.id.value}${doc.title ? ` — ${doc.title.value}` : ''}` : doc.relPath;
+  return `[${escape(label)}](${linkUri(doc.uri)})`;
+}
+
+function fileLink(index: WorkspaceIndex, doc: AttestDocument): string {
+  return `[${escape(index.relPathOf(doc.uri) ?? doc.relPath)}](${linkUri(doc.uri)})`;
+}
+
+/** Parentheses would end a Markdown link destination early. */
+function linkUri(uri: string): string {
+  return uri.replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
+function ownerOf(doc: AttestDocument): string | undefined {
+  const node = doc.fields.get('owner')?.node;
+  const value = node && 'value' in node ? node.value : undefined;
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/** Text from documents shown as Markdown: their own `*`, `_`, `[` must not format the hover. */
+function escape(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|]/g, '\\$&');
+}
