@@ -60,6 +60,9 @@ export class AttestServer {
   readonly folders: Folder[] = [];
   private readonly published = new Set<string>();
   private lastCoverage = '';
+  /** Workspace-wide results (coverage, attest.yaml findings) wait for a pause in typing. */
+  private workspaceRefresh: NodeJS.Timeout | undefined;
+  static readonly WORKSPACE_REFRESH_DELAY_MS = 150;
   private supportsConfiguration = false;
   private supportsWatchRegistration = false;
   private supportsProgress = false;
@@ -75,6 +78,9 @@ export class AttestServer {
     });
     this.documents.onDidChangeContent((e) => void this.bufferChanged(e.document.uri, e.document.getText(), e.document.version));
     this.documents.onDidClose((e) => void this.bufferClosed(e.document.uri));
+    connection.onShutdown(() => {
+      if (this.workspaceRefresh) clearTimeout(this.workspaceRefresh);
+    });
     this.documents.listen(connection);
     registerFeatures(this);
   }
@@ -237,8 +243,20 @@ export class AttestServer {
   private publish(folder: Folder, affected: ReadonlySet<string> | undefined): void {
     if (!affected) return this.publishAll(folder);
     for (const rel of affected) this.publishDocument(folder, rel);
-    this.publishConfig(folder);
-    this.coverageMayHaveChanged();
+    this.scheduleWorkspaceRefresh();
+  }
+
+  /**
+   * Coverage and attest.yaml's findings cost a pass over the workspace: computed once
+   * typing pauses, not on every keystroke.
+   */
+  private scheduleWorkspaceRefresh(): void {
+    if (this.workspaceRefresh) clearTimeout(this.workspaceRefresh);
+    this.workspaceRefresh = setTimeout(() => {
+      this.workspaceRefresh = undefined;
+      for (const folder of this.folders) this.publishConfig(folder);
+      this.coverageMayHaveChanged();
+    }, AttestServer.WORKSPACE_REFRESH_DELAY_MS);
   }
 
   private publishAll(folder: Folder): void {
