@@ -1,4 +1,5 @@
 import type { AttestDocument } from './document/model';
+import { evidencePath } from './document/paths';
 import { daysBetween, isIsoDate } from './document/schema';
 import type { RuleContext } from './rules/rule';
 
@@ -56,8 +57,7 @@ export function newestEvidence(doc: AttestDocument): { date: string; range: Atte
 
 /** Whether the newest evidence is older than the control's frequency allows. */
 export function isEvidenceOverdue(doc: AttestDocument, today: string): boolean {
-  const frequency = doc.fields.get('frequency') ? String((doc.fields.get('frequency')?.node as { value?: unknown } | null)?.value ?? '') : '';
-  const maxAge = EVIDENCE_MAX_AGE[frequency];
+  const maxAge = doc.frequency ? EVIDENCE_MAX_AGE[doc.frequency.value] : undefined;
   const newest = newestEvidence(doc);
   return maxAge !== undefined && newest !== undefined && daysBetween(newest.date, today) > maxAge;
 }
@@ -66,7 +66,10 @@ export function isEvidenceOverdue(doc: AttestDocument, today: string): boolean {
 export function isImplemented(doc: AttestDocument, ctx: Pick<RuleContext, 'today' | 'fileExists'>): boolean {
   if (doc.type !== 'control' || doc.status?.value !== 'implemented' || doc.evidence.length === 0) return false;
   if (!newestEvidence(doc) || isEvidenceOverdue(doc, ctx.today)) return false;
-  return doc.evidence.every((e) => (e.path ? ctx.fileExists(e.path.value.replace(/^\.\//, '')) : !!e.url));
+  return doc.evidence.every((e) => {
+    const path = e.path ? evidencePath(e.path.value) : undefined;
+    return path ? ctx.fileExists(path) : !e.path && !!e.url;
+  });
 }
 
 function statusOf(claimants: readonly AttestDocument[], ctx: Pick<RuleContext, 'today' | 'fileExists'>): CoverageStatus {

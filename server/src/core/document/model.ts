@@ -54,6 +54,7 @@ export interface AttestDocument {
   readonly status?: Located<string>;
   readonly policy?: Located<string>;
   readonly extends?: Located<string>;
+  readonly frequency?: Located<string>;
   readonly criteria: readonly Located<string>[];
   readonly ml: readonly Located<string>[];
   readonly evidence: readonly EvidenceEntry[];
@@ -267,6 +268,7 @@ function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType
     status: scalar('status'),
     policy: scalar('policy'),
     extends: scalar('extends'),
+    frequency: scalar('frequency'),
     criteria: list(criteriaNode),
     ml: list(fields.get('ml')?.node),
     evidence,

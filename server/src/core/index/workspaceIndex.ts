@@ -8,10 +8,9 @@ import type { BundledData } from '../data/bundled';
 import { DataFileError } from '../data/validate';
 import { diagnoseDocument, diagnoseWorkspace } from '../diagnostics';
 import { classifyPath, parseDocument, type AttestDocument } from '../document/model';
+import { evidencePath, linkTarget } from '../document/paths';
 import { RULE_CODES } from '../rules';
-import { evidencePath } from '../rules/evidenceNotFound';
 import type { RuleContext } from '../rules/rule';
-import { linkTarget } from '../rules/unresolvedReference';
 import type { Diagnostic, Finding } from '../types';
 
 /**
@@ -346,7 +345,7 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
   private pathsReferencedBy(doc: AttestDocument): string[] {
     const paths: string[] = [];
     for (const link of doc.links) {
-      const target = linkTarget(doc, link.url);
+      const target = linkTarget(doc.relPath, link.url);
       if (target) paths.push(target);
     }
     for (const e of doc.evidence) {

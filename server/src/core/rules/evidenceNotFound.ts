@@ -1,4 +1,4 @@
-import { posix } from 'path';
+import { evidencePath } from '../document/paths';
 import type { Finding } from '../types';
 import { finding, type DocumentRule } from './rule';
 
@@ -20,9 +20,3 @@ export const evidenceNotFound: DocumentRule = {
     return found;
   },
 };
-
-/** The workspace-relative path of an evidence file, or null when it leaves the workspace. */
-export function evidencePath(path: string): string | null {
-  const normalized = posix.normalize(path.replace(/\\/g, '/').replace(/^\.\//, ''));
-  return normalized.startsWith('../') || normalized.startsWith('/') || normalized === '..' ? null : normalized.replace(/\/$/, '');
-}

@@ -10,7 +10,7 @@ export const evidenceOverdue: DocumentRule = {
     if (doc.type !== 'control' || !isEvidenceOverdue(doc, ctx.today)) return [];
     const newest = newestEvidence(doc);
     if (!newest?.range) return [];
-    const frequency = String((doc.fields.get('frequency')?.node as { value?: unknown } | null)?.value);
+    const frequency = doc.frequency?.value ?? '';
     const age = daysBetween(newest.date, ctx.today);
     return [
       finding('evidence-overdue', newest.range.range,

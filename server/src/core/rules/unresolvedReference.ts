@@ -1,8 +1,7 @@
-import { posix } from 'path';
-import type { AttestDocument } from '../document/model';
+import { linkTarget } from '../document/paths';
 import { ID_PATTERN } from '../document/schema';
 import type { Finding } from '../types';
-import { finding, type DocumentRule, type RuleContext } from './rule';
+import { finding, type DocumentRule } from './rule';
 
 export const unresolvedReference: DocumentRule = {
   code: 'unresolved-reference',
@@ -20,7 +19,7 @@ export const unresolvedReference: DocumentRule = {
       }
     }
     for (const link of doc.links) {
-      const target = linkTarget(doc, link.url);
+      const target = linkTarget(doc.relPath, link.url);
       if (target === undefined) continue;
       if (target === null || !ctx.fileExists(target)) {
         found.push(finding('unresolved-reference', link.range, `The link target \`${link.url}\` does not exist${target ? ` (looked for ${target})` : ''}: fix the path or create the document.`));
@@ -30,21 +29,3 @@ export const unresolvedReference: DocumentRule = {
   },
 };
 
-/**
- * The workspace-relative path a link points at, undefined for links Attest does not check
- * (web addresses, anchors, non-Markdown files) and null for a path outside the workspace.
- */
-export function linkTarget(doc: Pick<AttestDocument, 'relPath'>, url: string): string | null | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('#') || url.startsWith('/')) return undefined;
-  let path = url.split('#')[0].split('?')[0];
-  if (!/\.md$/i.test(path)) return undefined;
-  try {
-    path = decodeURIComponent(path);
-  } catch {
-    // keep the raw text
-  }
-  const joined = posix.normalize(posix.join(posix.dirname(doc.relPath), path));
-  return joined.startsWith('../') || joined === '..' ? null : joined;
-}
-
-export type { RuleContext };
