@@ -1,25 +1,90 @@
-import * as path from 'path';
-import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import * as vscode from 'vscode';
+import { isAttestDocument, looksLikeAttestWorkspace } from './activation';
+import { registerCommands } from './commands';
+import { exportCoverage, type ExportFormat, type ExportOptions } from './commands/exportCoverage';
+import { createDocument, type NewDocumentSpec } from './commands/newDocument';
+import { revealCoverage } from './commands/reveal';
+import { CoverageStore } from './coverageStore';
+import { CoverageTreeProvider, VIEW_ID, type CoverageNode } from './coverageTree';
+import { AttestLanguageClient } from './languageClient';
+import type { Services } from './services';
+import { CoverageStatusBar } from './statusBar';
 
-let client: LanguageClient | undefined;
+/** What `activate` returns: used by the extension-host tests, and by other extensions if they care. */
+export interface AttestApi {
+  readonly coverageTree: CoverageTreeProvider;
+  readonly coverageView: vscode.TreeView<CoverageNode>;
+  readonly store: CoverageStore;
+  readonly statusBar: vscode.StatusBarItem;
+  /** The language client wrapper (its `languageClient` is undefined until the server starts). */
+  readonly client: AttestLanguageClient;
+  /** Starts the server if needed and resolves once coverage has arrived. */
+  whenReady(): Promise<void>;
+  /** `attest.exportCoverage` without the quick pick: writes the report and returns its URI. */
+  exportCoverage(format: ExportFormat, options?: ExportOptions): Promise<vscode.Uri>;
+  /** `attest.newDocument` without the prompts. */
+  createDocument(folder: vscode.Uri, spec: NewDocumentSpec): Promise<vscode.Uri>;
+  /** `attest.revealCoverage` for a criterion, topic or document id. */
+  reveal(id: string): Promise<CoverageNode | undefined>;
+}
 
-export async function activate(context: ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'attest.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, args: ['lsp'] },
-    debug: { module, transport: TransportKind.ipc, args: ['lsp'], options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+let services: Services | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<AttestApi> {
+  const store = new CoverageStore();
+  const client = new AttestLanguageClient(context, store);
+  const tree = new CoverageTreeProvider(store);
+  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const statusBar = new CoverageStatusBar(store);
+  context.subscriptions.push(store, client, tree, treeView, statusBar);
+
+  const ensureServer = async (): Promise<void> => {
+    if (!vscode.workspace.workspaceFolders?.length) {
+      store.setState('noFolder');
+      return;
+    }
+    await client.start();
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'markdown' },
-      { scheme: 'file', pattern: '**/attest.yaml' },
-    ],
+  services = { context, store, client, tree, treeView, ensureServer };
+  const s = services;
+  context.subscriptions.push(...registerCommands(s));
+
+  // Start the server only where there is something Attest reads (see activation.ts).
+  const startIfAttest = async (): Promise<void> => {
+    if (client.languageClient) return;
+    if (!vscode.workspace.workspaceFolders?.length) return store.setState('noFolder');
+    store.setState('idle');
+    if (await looksLikeAttestWorkspace()) await ensureServer();
   };
-  client = new LanguageClient('attest', 'Attest', serverOptions, clientOptions);
-  await client.start();
+  const configWatcher = vscode.workspace.createFileSystemWatcher('**/attest.yaml', false, true, true);
+  context.subscriptions.push(
+    configWatcher,
+    configWatcher.onDidCreate(() => void startIfAttest()),
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (!client.languageClient && isAttestDocument(doc)) void ensureServer();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void startIfAttest()),
+  );
+  void startIfAttest().catch((error: unknown) => client.output.error(`Attest could not start: ${String(error)}`));
+
+  return {
+    coverageTree: tree,
+    coverageView: treeView,
+    store,
+    statusBar: statusBar.item,
+    client,
+    async whenReady() {
+      if (!vscode.workspace.workspaceFolders?.length) throw new Error('Attest has no workspace folder to index.');
+      await ensureServer();
+      await store.whenSettled();
+    },
+    exportCoverage: (format, options) => exportCoverage(s, format, options),
+    createDocument: (folder, spec) => createDocument(s, folder, spec),
+    reveal: (id) => revealCoverage(s, id),
+  };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await services?.client.stop();
+  services = undefined;
 }

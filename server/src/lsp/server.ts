@@ -48,7 +48,9 @@ export interface Folder {
   readonly uri: string;
   readonly name: string;
   readonly index: WorkspaceIndex;
-  ready: Promise<void>;
+  /** Settles when the first indexing of the folder ended; requests wait for it. */
+  readonly ready: Promise<void>;
+  readonly markReady: () => void;
 }
 
 /**
@@ -100,7 +102,10 @@ export class AttestServer {
       const uri = URI.parse(root.uri);
       if (uri.scheme !== 'file') continue;
       const index = new WorkspaceIndex(root.uri, new FileSystemHost(fileURLToPath(root.uri)), data);
-      this.folders.push({ uri: root.uri, name: root.name, index, ready: Promise.resolve() });
+      // Not ready from the start: a request that comes before indexing must not see an empty index.
+      let markReady = (): void => undefined;
+      const ready = new Promise<void>((resolve) => (markReady = resolve));
+      this.folders.push({ uri: root.uri, name: root.name, index, ready, markReady });
     }
     return {
       capabilities: {
@@ -112,11 +117,11 @@ export class AttestServer {
   }
 
   private async initialized(): Promise<void> {
+    const indexing = this.folders.map((folder) => this.indexFolder(folder));
     if (this.supportsWatchRegistration) {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
     }
-    for (const folder of this.folders) folder.ready = this.indexFolder(folder);
-    await Promise.all(this.folders.map((f) => f.ready));
+    await Promise.all(indexing);
   }
 
   private async indexFolder(folder: Folder): Promise<void> {
@@ -136,6 +141,7 @@ export class AttestServer {
     } catch (error) {
       this.connection.console.error(`Attest could not index ${folder.name}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     } finally {
+      folder.markReady();
       progress?.done();
       void this.connection.sendNotification(IndexingNotification.method, { done: folder.index.documentCount, total: folder.index.documentCount, finished: true } satisfies IndexingNotification.Params);
     }

@@ -1,0 +1,96 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { runCli } from './cli';
+import { pickFolder } from './folders';
+
+export const EXPORT_FORMATS = ['html', 'markdown', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const EXTENSION: Readonly<Record<ExportFormat, string>> = { html: 'html', markdown: 'md', csv: 'csv' };
+
+export interface ExportOptions {
+  /** The workspace folder to report on; asked for (or the only one) when absent. */
+  readonly folder?: vscode.Uri;
+  /** File to write; default `<folder>/coverage-report.<ext>`. */
+  readonly output?: string;
+  /** Open the report afterwards (default true). */
+  readonly open?: boolean;
+}
+
+/**
+ * Writes the coverage report of a folder with the bundled CLI
+ * (`attest coverage <folder> --format F --output FILE`) and returns the file written.
+ * No UI unless `open`; the command below adds the quick pick.
+ */
+export async function exportCoverage(services: Services, format: ExportFormat, options: ExportOptions = {}): Promise<vscode.Uri> {
+  if (!EXPORT_FORMATS.includes(format)) throw new Error(`Unknown report format \`${format}\`: use ${EXPORT_FORMATS.join(', ')}.`);
+  const folder = options.folder ?? (await pickFolder(undefined, 'Folder to report on'))?.uri;
+  if (!folder) throw new Error('No workspace folder to report on.');
+  if (folder.scheme !== 'file') throw new Error(`Attest reports on folders on disk; ${folder.toString()} is not one.`);
+  const output = options.output ?? path.join(folder.fsPath, `coverage-report.${EXTENSION[format]}`);
+  const result = await runCli(services.context, ['coverage', folder.fsPath, '--format', format, '--output', output], folder.fsPath);
+  // Exit code 2 with the file written means attest.yaml has problems: the report exists, say so.
+  if (!fs.existsSync(output) || (result.code !== 0 && result.code !== 2)) {
+    throw new Error(`attest coverage failed (exit ${result.code}): ${(result.stderr || result.stdout).trim()}`);
+  }
+  const uri = vscode.Uri.file(output);
+  if (result.code === 2) void vscode.window.showWarningMessage('Coverage report written, but attest.yaml has errors: see the Problems view.');
+  if (options.open !== false) await openReport(services, uri, format);
+  return uri;
+}
+
+async function openReport(services: Services, uri: vscode.Uri, format: ExportFormat): Promise<void> {
+  if (format !== 'html') {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+    return;
+  }
+  // A local desktop window can hand the file to the browser; a remote or web one cannot
+  // reach the file, so the report is shown in a webview there (it is self-contained).
+  if (vscode.env.uiKind === vscode.UIKind.Desktop && !vscode.env.remoteName) {
+    const choice = await vscode.window.showInformationMessage(`Coverage report written to ${vscode.workspace.asRelativePath(uri)}.`, 'Open in Browser', 'Preview');
+    if (choice === 'Open in Browser') await vscode.env.openExternal(uri);
+    else if (choice === 'Preview') previewHtml(services, uri);
+    return;
+  }
+  previewHtml(services, uri);
+}
+
+function previewHtml(services: Services, uri: vscode.Uri): void {
+  const panel = vscode.window.createWebviewPanel('attest.coverageReport', `Coverage Report — ${path.basename(path.dirname(uri.fsPath))}`, vscode.ViewColumn.Active, {
+    enableScripts: false,
+    localResourceRoots: [],
+  });
+  const html = fs.readFileSync(uri.fsPath, 'utf8');
+  const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline' ${panel.webview.cspSource}; img-src data:;">`;
+  panel.webview.html = /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => `${m}\n${csp}`) : csp + html;
+  services.context.subscriptions.push(panel);
+}
+
+/** `attest.exportCoverage`: quick pick of the format, then export and open. */
+export async function exportCoverageCommand(services: Services, arg?: unknown): Promise<vscode.Uri | undefined> {
+  const folder = await pickFolder(arg, 'Folder to report on');
+  if (!folder) return undefined;
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: 'HTML', description: 'self-contained page for auditors', format: 'html' as const },
+      { label: 'Markdown', description: 'for a pull request or wiki', format: 'markdown' as const },
+      { label: 'CSV', description: 'for a spreadsheet', format: 'csv' as const },
+    ],
+    { title: 'Export Coverage Report', placeHolder: 'Report format' },
+  );
+  if (!picked) return undefined;
+  try {
+    return await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Attest: writing the ${picked.label} coverage report…` },
+      () => exportCoverage(services, picked.format, { folder: folder.uri, open: false }),
+    ).then(async (uri) => {
+      await openReport(services, uri, picked.format);
+      return uri;
+    });
+  } catch (error) {
+    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+    return undefined;
+  }
+}

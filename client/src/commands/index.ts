@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import type { CoverageFilter } from '../coverageTree';
+import type { Services } from '../services';
+import { exportCoverageCommand } from './exportCoverage';
+import { initCommand } from './init';
+import { newDocumentCommand } from './newDocument';
+import { revealCoverage } from './reveal';
+import { showCriteriaCommand } from './showCriteria';
+
+/** Every command the extension contributes (package.json `contributes.commands`). */
+export const COMMANDS = [
+  'attest.newDocument',
+  'attest.exportCoverage',
+  'attest.init',
+  'attest.showCriteria',
+  'attest.restartServer',
+  'attest.revealCoverage',
+  'attest.refreshCoverage',
+  'attest.filter.uncovered',
+  'attest.filter.uncoveredActive',
+  'attest.filter.mlGaps',
+  'attest.filter.mlGapsActive',
+  'attest.filter.all',
+] as const;
+
+export function registerCommands(services: Services): vscode.Disposable[] {
+  const report = (name: string) => (error: unknown) => {
+    services.client.output.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    void vscode.window.showErrorMessage(`Attest: ${error instanceof Error ? error.message : String(error)}`);
+  };
+  const command = (id: (typeof COMMANDS)[number], run: (...args: unknown[]) => unknown) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await run(...args);
+      } catch (error) {
+        report(id)(error);
+        return undefined;
+      }
+    });
+  const filter = (value: CoverageFilter) => () => {
+    services.tree.setFilter(value);
+    return vscode.commands.executeCommand('attest.coverage.focus');
+  };
+  return [
+    command('attest.newDocument', (arg) => newDocumentCommand(services, arg)),
+    command('attest.exportCoverage', (arg) => exportCoverageCommand(services, arg)),
+    command('attest.init', (arg) => initCommand(services, arg)),
+    command('attest.showCriteria', () => showCriteriaCommand(services)),
+    command('attest.restartServer', async () => {
+      await services.client.restart();
+      void vscode.window.setStatusBarMessage('$(check) Attest language server restarted', 3000);
+    }),
+    command('attest.revealCoverage', (arg) => revealCoverage(services, arg)),
+    command('attest.refreshCoverage', async () => {
+      await services.ensureServer();
+      await services.client.refreshCoverage();
+    }),
+    command('attest.filter.uncovered', filter('uncovered')),
+    command('attest.filter.uncoveredActive', filter('all')),
+    command('attest.filter.mlGaps', filter('mlGaps')),
+    command('attest.filter.mlGapsActive', filter('all')),
+    command('attest.filter.all', filter('all')),
+  ];
+}

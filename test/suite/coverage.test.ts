@@ -1,0 +1,147 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { activate, children, diagnosticsWithCode, fixtureFolder, labelText, waitFor, type AttestApi, type TreeNode } from './helpers';
+
+async function criterionNode(api: AttestApi, id: string): Promise<TreeNode | undefined> {
+  for (const category of await children(api.coverageTree)) {
+    const found = (await children(api.coverageTree, category)).find((n) => n.kind === 'criterion' && n.criterion?.id === id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function statusOf(api: AttestApi, id: string): string | undefined {
+  const folder = api.store.folders.find((f) => f.folder === fixtureFolder().uri.toString()) ?? api.store.folders[0];
+  return folder?.coverage.criteria.find((c) => c.id === id)?.status;
+}
+
+describe('coverage', () => {
+  let api: AttestApi;
+
+  before(async () => {
+    fixtureFolder();
+    api = await activate();
+    await api.whenReady();
+  });
+
+  afterEach(() => api.coverageTree.setFilter('all'));
+
+  it('shows categories with their counts and criteria with their statuses', async () => {
+    const roots = await children(api.coverageTree);
+    const labels = await Promise.all(roots.map(async (n) => labelText(await api.coverageTree.getTreeItem(n))));
+    assert.ok(
+      labels.some((l) => /^Security — \d+\/33 covered$/.test(l)),
+      `no Security header among ${JSON.stringify(labels)}`,
+    );
+    assert.ok(labels.some((l) => /^Availability — 0\/3 covered$/.test(l)), `no Availability header among ${JSON.stringify(labels)}`);
+    assert.ok(!labels.some((l) => l.startsWith('ML addenda')), 'the fixture has ml: false, yet there is an ML addenda node');
+
+    const expected: Record<string, [string, string]> = {
+      'CC1.1': ['uncovered', 'error'],
+      'CC6.1': ['documented', 'warning'],
+      'CC6.2': ['controlled', 'shield'],
+      'CC6.4': ['excepted', 'circle-slash'],
+    };
+    for (const [id, [status, icon]] of Object.entries(expected)) {
+      const node = await criterionNode(api, id);
+      assert.ok(node, `${id} is not in the tree`);
+      assert.strictEqual(node.criterion?.status, status, `${id}`);
+      const item = await api.coverageTree.getTreeItem(node);
+      assert.strictEqual(labelText(item), id);
+      assert.ok(String(item.description).startsWith(status), `${id} description: ${String(item.description)}`);
+      assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, icon, `${id} icon`);
+    }
+  });
+
+  it('lists the documents of a criterion and opens them at their claim', async () => {
+    const node = await criterionNode(api, 'CC6.2');
+    assert.ok(node);
+    const documents = await children(api.coverageTree, node);
+    assert.deepStrictEqual(
+      documents.map((d) => d.id),
+      ['CTL-ACCESS-REVIEW', 'PRC-ONBOARDING', 'POL-ACCESS'],
+    );
+    const item = await api.coverageTree.getTreeItem(documents[0]);
+    assert.strictEqual(item.command?.command, 'vscode.open');
+    const [uri, options] = item.command?.arguments as [vscode.Uri, vscode.TextDocumentShowOptions];
+    assert.ok(uri.path.endsWith('/controls/access-review.md'), uri.toString());
+    const text = (await vscode.workspace.openTextDocument(uri)).getText().split(/\r?\n/);
+    const line = (options.selection as vscode.Range).start.line;
+    assert.match(text[line], /^criteria:.*CC6\.2/);
+  });
+
+  it('filters to uncovered criteria and back', async () => {
+    api.coverageTree.setFilter('uncovered');
+    for (const category of await children(api.coverageTree)) {
+      for (const node of await children(api.coverageTree, category)) {
+        assert.ok(['uncovered', 'documented'].includes(node.criterion?.status ?? ''), `${node.criterion?.id} is ${node.criterion?.status}`);
+      }
+    }
+    assert.ok(await criterionNode(api, 'CC6.1'), 'CC6.1 (documented only) is hidden by the uncovered filter');
+    assert.strictEqual(await criterionNode(api, 'CC6.2'), undefined, 'CC6.2 (controlled) is shown by the uncovered filter');
+    api.coverageTree.setFilter('all');
+    assert.ok(await criterionNode(api, 'CC6.2'));
+  });
+
+  it('reveals a criterion in the view', async () => {
+    api.coverageTree.setFilter('uncovered');
+    const node = await api.reveal('CC6.2');
+    assert.strictEqual(node?.kind, 'criterion');
+    assert.strictEqual(node?.criterion?.id, 'CC6.2');
+    assert.strictEqual(api.coverageTree.filter, 'all', 'the filter that hid CC6.2 was not turned off');
+  });
+
+  it('shows the percentage in the status bar', () => {
+    assert.match(api.statusBar.text, /^\$\(shield\) Attest \d+(\.\d+)?%$/);
+    assert.strictEqual(api.statusBar.command && typeof api.statusBar.command === 'object' ? api.statusBar.command.command : api.statusBar.command, 'attest.revealCoverage');
+  });
+
+  it('exports the Markdown coverage report', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-suite-'));
+    try {
+      const output = path.join(dir, 'coverage-report.md');
+      const uri = await api.exportCoverage('markdown', { folder: fixtureFolder().uri, output, open: false });
+      assert.strictEqual(uri.fsPath, output);
+      const text = fs.readFileSync(output, 'utf8');
+      assert.match(text, /CC6\.2/);
+      assert.match(text, /CTL-ACCESS-REVIEW/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('creates a document that the server picks up from disk, and forgets it when deleted', async () => {
+    assert.strictEqual(statusOf(api, 'A1.2'), 'uncovered');
+    const uri = await api.createDocument(fixtureFolder().uri, {
+      type: 'control',
+      title: 'Backup Restore Test',
+      id: 'CTL-BACKUP-RESTORE-TEST',
+      criteria: ['A1.2'],
+      parent: 'POL-ACCESS',
+    });
+    try {
+      assert.ok(uri.path.endsWith('/controls/backup-restore-test.md'), uri.toString());
+      const text = fs.readFileSync(uri.fsPath, 'utf8');
+      assert.match(text, /^---\nid: CTL-BACKUP-RESTORE-TEST\ntype: control\n/);
+      assert.match(text, /^## Evidence$/m);
+      await waitFor(() => statusOf(api, 'A1.2') === 'controlled', () => `A1.2 is ${statusOf(api, 'A1.2')} after the control was written`, {
+        events: [api.store.onDidChange],
+      });
+      // The new file has no errors.
+      await waitFor(
+        () => vscode.languages.getDiagnostics(uri).every((d) => d.severity !== vscode.DiagnosticSeverity.Error),
+        () => `the new document has errors: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => d.message))}`,
+      );
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+    await waitFor(() => statusOf(api, 'A1.2') === 'uncovered', () => `A1.2 is ${statusOf(api, 'A1.2')} after the control was deleted`, {
+      events: [api.store.onDidChange],
+    });
+    // The fixture still has its deliberate error.
+    await diagnosticsWithCode(vscode.Uri.joinPath(fixtureFolder().uri, 'procedures', 'onboarding.md'), 'unknown-criterion');
+  });
+});
