@@ -1,4 +1,5 @@
 import type { ServerCapabilities } from 'vscode-languageserver/node';
+import { editingFeatures } from './editingFeatures';
 import { navigationFeatures } from './navigationFeatures';
 import type { AttestServer } from './server';
 
@@ -12,7 +13,7 @@ interface FeatureGroup {
   register(server: AttestServer): void;
 }
 
-const GROUPS: readonly FeatureGroup[] = [navigationFeatures];
+const GROUPS: readonly FeatureGroup[] = [navigationFeatures, editingFeatures];
 
 export function featureCapabilities(): ServerCapabilities {
   return Object.assign({}, ...GROUPS.map((g) => g.capabilities)) as ServerCapabilities;

@@ -1,0 +1,125 @@
+// Writes snippets/attest.code-snippets from the bundled data files, so that the section
+// templates and the ML topics have one source: server/data/*.yaml.
+//   node scripts/generate-snippets.mjs          rewrite the snippets file
+//   node scripts/generate-snippets.mjs --check  exit 1 when the file is out of date
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const SNIPPETS_FILE = join('snippets', 'attest.code-snippets');
+
+const STATUSES = ['draft', 'review', 'approved', 'implemented', 'retired'];
+const CYCLES = ['annual', 'semiannual', 'quarterly', 'monthly'];
+const FREQUENCIES = ['quarterly', 'continuous', 'daily', 'weekly', 'monthly', 'annual', 'on-event'];
+const TODAY = '${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}';
+
+/**
+ * The frontmatter of each type beyond id, type, title and owner: the fields the type needs
+ * (`policy`, `extends`, `frequency`) and the usual ones. The defaults check clean together:
+ * the control, procedure and addendum point at the policy snippet's default id, and the
+ * policy's default criterion is no home criterion of an ML topic.
+ */
+const TYPES = [
+  { type: 'policy', prefix: 'POL', fields: (t) => [`status: ${t.choice(STATUSES)}`, `review: { cycle: ${t.choice(CYCLES)}, last: ${t.text(TODAY)} }`, `criteria: [${t.text('CC1.1')}]`] },
+  { type: 'control', prefix: 'CTL', fields: (t) => [`status: ${t.choice(STATUSES)}`, `policy: ${t.text('POL-NAME')}`, `frequency: ${t.choice(FREQUENCIES)}`, `criteria: [${t.text('CC6.2')}]`] },
+  { type: 'procedure', prefix: 'PRC', fields: (t) => [`status: ${t.choice(STATUSES)}`, `policy: ${t.text('POL-NAME')}`, `criteria: [${t.text('CC6.2')}]`] },
+  { type: 'narrative', prefix: 'NAR', fields: (t) => [`status: ${t.choice(STATUSES)}`, `criteria: [${t.text('CC2.1')}]`] },
+  { type: 'addendum', prefix: 'ADD', fields: (t) => [`status: ${t.choice(STATUSES)}`, `extends: ${t.text('POL-NAME')}`, `ml: [${t.stop()}]`] },
+];
+
+/** Text as a snippet body shows it literally. */
+function literal(text) {
+  return text.replace(/[\\$]/g, (c) => `\\${c}`);
+}
+
+/** Placeholders for amounts (`<N>`, a threshold, a period): each one a different number. */
+const QUANTITY = /^(N|.*\b(THRESHOLD|PERIOD|DATE)\b.*)$/;
+
+/**
+ * Numbers tab stops in order. A named placeholder (a role, a system) that recurs gets the
+ * same stop, so that it is typed once; amounts never do.
+ */
+class TabStops {
+  constructor() {
+    this.next = 1;
+    this.named = new Map();
+  }
+  text(value) {
+    // A default made of snippet variables stays as written; any other is escaped.
+    const body = value.startsWith('${CURRENT_') ? value : literal(value).replace(/}/g, '\\}');
+    return `\${${this.next++}:${body}}`;
+  }
+  choice(values) {
+    return `\${${this.next++}|${values.join(',')}|}`;
+  }
+  stop() {
+    return `$${this.next++}`;
+  }
+  placeholder(name) {
+    const stop = QUANTITY.test(name) ? this.next++ : (this.named.get(name) ?? this.next++);
+    if (!QUANTITY.test(name)) this.named.set(name, stop);
+    return `\${${stop}:${literal(name).replace(/}/g, '\\}')}}`;
+  }
+}
+
+/** A template with each `<PLACEHOLDER>` turned into a tab stop. */
+function templateBody(template, stops) {
+  return template
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.split(/(<[^<>\n]+>)/).map((part, i) => (i % 2 === 1 ? stops.placeholder(part.slice(1, -1)) : literal(part))).join(''));
+}
+
+export function generateSnippets(root = ROOT) {
+  const sections = parse(readFileSync(join(root, 'server', 'data', 'sections.yaml'), 'utf8'));
+  const { topics } = parse(readFileSync(join(root, 'server', 'data', 'ml-topics.yaml'), 'utf8'));
+  const snippets = {};
+  for (const { type, prefix, fields } of TYPES) {
+    const t = new TabStops();
+    const name = type.charAt(0).toUpperCase() + type.slice(1);
+    const id = t.text(`${prefix}-NAME`);
+    const title = t.text(`${name} title`);
+    const titleStop = title.replace(/^\$\{(\d+):.*$/, '$$$1');
+    const body = ['---', `id: ${id}`, `type: ${type}`, `title: ${title}`, `owner: ${t.text('Owner role')}`, ...fields(t), '---', '', `# ${titleStop}`];
+    for (const section of sections[type]) body.push('', `## ${literal(section.name)}`, '', t.stop());
+    body.push('$0');
+    snippets[`Attest ${type}`] = {
+      scope: 'markdown',
+      prefix: [`attest-${type}`],
+      description: `An Attest ${type}: frontmatter and the required sections (${sections[type].map((s) => s.name).join(', ')}).`,
+      body,
+    };
+  }
+  for (const topic of topics) {
+    const stops = new TabStops();
+    snippets[`ML topic: ${topic.title}`] = {
+      scope: 'markdown',
+      prefix: [`ml-${topic.id}`],
+      description: `The "${topic.title}" section of an ML addendum (add \`${topic.id}\` to \`ml\`). ${topic.auditor}`,
+      body: [`## ${literal(topic.title)}`, '', ...templateBody(topic.template, stops), '$0'],
+    };
+  }
+  return JSON.stringify(snippets, null, 2) + '\n';
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const target = join(ROOT, SNIPPETS_FILE);
+  const text = generateSnippets();
+  if (process.argv.includes('--check')) {
+    let current = '';
+    try {
+      current = readFileSync(target, 'utf8');
+    } catch {
+      // a missing file is out of date
+    }
+    if (current !== text) {
+      console.error(`${SNIPPETS_FILE} is out of date: run node scripts/generate-snippets.mjs`);
+      process.exit(1);
+    }
+  } else {
+    writeFileSync(target, text);
+    console.log(`wrote ${SNIPPETS_FILE}`);
+  }
+}

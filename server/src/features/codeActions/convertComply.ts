@@ -1,0 +1,65 @@
+import { isMap, isScalar } from 'yaml';
+import { TextEdit, type CodeAction, type Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
+import type { AttestDocument } from '../../core/document/model';
+import { ID_PATTERN } from '../../core/document/schema';
+import type { WorkspaceIndex } from '../../core/index/workspaceIndex';
+import { ID_PREFIX, OWNER_PLACEHOLDER, editsIn, eolOf, idWords, policyFor, quickFix, unusedId, withEol, yamlScalar } from './edits';
+import { titleOf } from './missingField';
+
+/** Keys whose content the converted frontmatter carries under Attest's names. */
+const CONVERTED = new Set(['name', 'acronym', 'id', 'title', 'owner']);
+
+/**
+ * Rewrites a strongdm/comply frontmatter (YAML first, then `---`) into Attest's `---` block:
+ * id from the acronym, title from the name, type from the folder, criteria from
+ * `satisfies.TSC`. comply keys without an Attest equivalent stay, commented out, so nothing
+ * is lost; the body is untouched.
+ */
+export function convertComplyDocument(doc: AttestDocument, index: WorkspaceIndex, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
+  if (doc.dialect !== 'comply' || !doc.hasFrontmatter) return [];
+  const start = doc.yamlOffset;
+  const close = doc.text.offsetAt(doc.frontmatterRange.end);
+  const type = doc.type ?? 'policy';
+  const scalar = (key: string): string | undefined => {
+    const node = doc.fields.get(key)?.node;
+    return isScalar(node) && node.value !== null && String(node.value).trim() !== '' ? String(node.value) : undefined;
+  };
+  const acronym = scalar('acronym') ?? scalar('id');
+  const owner = scalar('owner');
+  const idBase = acronym && ID_PATTERN.test(acronym) ? acronym : `${ID_PREFIX[type]}-${idWords(acronym ?? titleOf(doc))}`;
+  const id = index.documentsWithId(idBase).some((d) => d.uri !== doc.uri) ? unusedId(index, idBase) : idBase;
+  const satisfies = doc.fields.get('satisfies')?.node;
+  const onlyTsc = isMap(satisfies) && satisfies.items.every((p) => isScalar(p.key) && p.key.value === 'TSC');
+  const criteria = doc.criteria.map((c) => c.value);
+  const needsPolicy = type === 'control' || type === 'procedure';
+  const policy = needsPolicy ? policyFor(index, criteria, doc.uri)?.id?.value : undefined;
+
+  const lines = [
+    '---',
+    `id: ${id}`,
+    `type: ${type}`,
+    `title: ${yamlScalar(scalar('name') ?? scalar('title') ?? titleOf(doc))}`,
+    `owner: ${owner ? yamlScalar(owner) : OWNER_PLACEHOLDER}`,
+    ...(policy ? [`policy: ${policy}`] : []),
+    ...(criteria.length ? [`criteria: [${criteria.join(', ')}]`] : []),
+  ];
+  const kept = [...doc.fields.values()].filter((f) => !CONVERTED.has(f.key) && !(f.key === 'satisfies' && onlyTsc));
+  if (kept.length) {
+    lines.push('# Kept from the comply frontmatter:');
+    for (const field of kept) {
+      for (const line of pairText(doc, field.key).split(/\r?\n/)) lines.push(`# ${line}`.trimEnd());
+    }
+  }
+  lines.push('---');
+  const edit = TextEdit.replace({ start: doc.text.positionAt(start), end: doc.text.positionAt(close) }, withEol(lines.join('\n'), eolOf(doc.text)));
+  return [quickFix('Convert to Attest format', editsIn(doc.uri, [edit]), diagnostics, true)];
+}
+
+/** The source text of one top-level key and its value, as written. */
+function pairText(doc: AttestDocument, key: string): string {
+  const field = doc.fields.get(key);
+  if (!field) return '';
+  const from = doc.text.offsetAt(field.keyRange.start);
+  const to = field.node ? doc.text.offsetAt(field.valueRange.end) : doc.text.offsetAt(field.keyRange.end) + 1;
+  return doc.text.getText().slice(from, to).trimEnd();
+}

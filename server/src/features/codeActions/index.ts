@@ -1,0 +1,51 @@
+import type { CodeAction, Diagnostic as LspDiagnostic, Range } from 'vscode-languageserver-types';
+import { convertComplyDocument } from './convertComply';
+import type { FixProvider, FixTarget } from './edits';
+import { addressMlTopic } from './mlAddendum';
+import { addMissingField } from './missingField';
+import { addMissingSection } from './missingSection';
+import { replaceBySuggestion } from './replaceSuggestion';
+import { suppressInFile } from './suppress';
+import { coverCriterion } from './uncoveredCriterion';
+
+export type { FixTarget } from './edits';
+
+/** Which fixes each diagnostic code has; every code also gets the suppression. */
+export const FIX_PROVIDERS: Readonly<Record<string, readonly FixProvider[]>> = {
+  'unknown-criterion': [replaceBySuggestion],
+  'unknown-field': [replaceBySuggestion],
+  'invalid-value': [replaceBySuggestion],
+  'missing-field': [addMissingField],
+  'missing-section': [addMissingSection],
+  'missing-ml-addendum': [addressMlTopic],
+  'uncovered-criterion': [coverCriterion],
+};
+
+/**
+ * The quick fixes for the diagnostics the editor sends: each diagnostic's own fixes first,
+ * then the conversion of a comply document (carrying the diagnostics it was asked about),
+ * then one suppression per code.
+ */
+export function codeActionsFor(target: FixTarget, diagnostics: readonly LspDiagnostic[], range?: Range): CodeAction[] {
+  const ours = diagnostics.filter((d) => d.source === undefined || d.source === 'attest');
+  const fixes: CodeAction[] = [];
+  const suppressions: CodeAction[] = [];
+  const suppressed = new Set<string>();
+  for (const diagnostic of ours) {
+    const code = typeof diagnostic.code === 'string' ? diagnostic.code : '';
+    for (const provider of FIX_PROVIDERS[code] ?? []) fixes.push(...provider(diagnostic, target));
+    if (!suppressed.has(code)) {
+      suppressed.add(code);
+      suppressions.push(...suppressInFile(diagnostic, target));
+    }
+  }
+  const conversion = target.doc && touchesFrontmatter(target, range) ? convertComplyDocument(target.doc, target.index, ours) : [];
+  return [...fixes, ...conversion, ...suppressions];
+}
+
+/** The conversion is offered where it acts: on the frontmatter (or for the whole file). */
+function touchesFrontmatter(target: FixTarget, range: Range | undefined): boolean {
+  const doc = target.doc;
+  if (!doc || doc.dialect !== 'comply') return false;
+  return !range || range.start.line <= doc.frontmatterRange.end.line;
+}

@@ -1,0 +1,81 @@
+import { TextEdit, type CodeAction } from 'vscode-languageserver-types';
+import type { AttestDocument } from '../../core/document/model';
+import { DOCUMENT_TYPES, type DocumentType } from '../../core/types';
+import {
+  ID_PREFIX,
+  OWNER_PLACEHOLDER,
+  editsIn,
+  eolOf,
+  findingData,
+  idWords,
+  policyFor,
+  quickFix,
+  unusedId,
+  yamlScalar,
+  type FixProvider,
+  type FixTarget,
+} from './edits';
+
+/**
+ * Adds a missing frontmatter field with a value that is valid as it stands, so that the
+ * document checks clean at once and the author only refines it.
+ */
+export const addMissingField: FixProvider = (diagnostic, target) => {
+  const { doc } = target;
+  const name = findingData(diagnostic).name;
+  if (!doc || !name || !doc.hasFrontmatter) return [];
+  const add = (value: string, title = `Add \`${name}: ${value}\``, preferred = true): CodeAction => {
+    const existing = doc.fields.get(name);
+    // A `type` with an unusable value is reported missing: replace the value, never add a second key.
+    const edit = existing
+      ? TextEdit.replace(existing.valueRange, value)
+      : TextEdit.insert({ line: doc.frontmatterEndLine, character: 0 }, `${name}: ${value}${eolOf(doc.text)}`);
+    return quickFix(title, editsIn(doc.uri, [edit]), [diagnostic], preferred);
+  };
+  if (name === 'type') {
+    if (doc.type) return [add(doc.type)];
+    return DOCUMENT_TYPES.map((type) => add(type, `Add \`type: ${type}\``, false));
+  }
+  const value = placeholder(name, doc, target);
+  return value === undefined ? [] : [add(value)];
+};
+
+function placeholder(name: string, doc: AttestDocument, target: FixTarget): string | undefined {
+  switch (name) {
+    case 'id':
+      return unusedId(target.index, idFor(doc));
+    case 'acronym':
+      return unusedId(target.index, idWords(baseName(doc.relPath)));
+    case 'title':
+    case 'name':
+      return yamlScalar(titleOf(doc));
+    case 'owner':
+      return OWNER_PLACEHOLDER;
+    case 'policy':
+    case 'extends':
+      // Without any policy there is nothing a reference could name.
+      return policyFor(target.index, doc.criteria.map((c) => c.value), doc.uri)?.id?.value;
+    default:
+      return undefined;
+  }
+}
+
+function baseName(relPath: string): string {
+  return relPath.split('/').pop()?.replace(/\.md$/i, '') ?? relPath;
+}
+
+/** `controls/ac-01.md` → `CTL-AC-01`. */
+export function idFor(doc: Pick<AttestDocument, 'relPath'> & { type?: DocumentType }): string {
+  const words = idWords(baseName(doc.relPath));
+  const prefix = doc.type ? ID_PREFIX[doc.type] : undefined;
+  if (!prefix) return words;
+  return words.startsWith(prefix + '-') ? words : `${prefix}-${words}`;
+}
+
+/** The document's own heading when it has one, else its file name in words. */
+export function titleOf(doc: AttestDocument): string {
+  const heading = doc.headings.find((h) => h.depth === 1)?.text;
+  if (heading) return heading;
+  const words = baseName(doc.relPath).replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,44 @@
+import type { TextEdit } from 'vscode-languageserver-types';
+import { headingMatches } from '../../core/data/sections';
+import type { AttestDocument } from '../../core/document/model';
+import type { WorkspaceIndex } from '../../core/index/workspaceIndex';
+import { editsIn, findingData, insertParagraph, quickFix, type FixProvider } from './edits';
+
+/** Adds the missing section with its starting text, where the required order puts it. */
+export const addMissingSection: FixProvider = (diagnostic, target) => {
+  const name = findingData(diagnostic).name;
+  if (!target.doc || !name) return [];
+  const edit = sectionInsertion(target.doc, target.index, name);
+  return edit ? [quickFix(`Add a "${name}" section`, editsIn(target.doc.uri, [edit]), [diagnostic], true)] : [];
+};
+
+/**
+ * Inserts `## name` and its template (a required section's from sections.yaml, an ML
+ * topic's from the catalog): after the content of the nearest present section that the
+ * required order puts before it, else before the nearest one it puts after, else at the end.
+ */
+export function sectionInsertion(doc: AttestDocument, index: WorkspaceIndex, name: string): TextEdit | undefined {
+  const required = doc.type ? index.config.sections[doc.type] : [];
+  const position = required.findIndex((s) => s.name === name);
+  const topic = index.catalog.topics.find((t) => t.title === name);
+  if (position < 0 && !topic) return undefined;
+  const template = position >= 0 ? required[position].template : (topic?.template ?? '');
+  const headingOf = (i: number) => doc.headings.find((h) => headingMatches(h.text, [required[i].name, ...required[i].synonyms]));
+
+  let line = doc.text.lineCount;
+  let depth = doc.headings.find((h) => h.depth > 1)?.depth ?? 2;
+  if (position >= 0) {
+    const before = required.slice(0, position).map((_, i) => headingOf(i)).reverse().find((h) => h !== undefined);
+    const after = required.slice(position + 1).map((_, i) => headingOf(position + 1 + i)).find((h) => h !== undefined);
+    if (before) {
+      depth = before.depth;
+      const next = doc.headings.find((h) => h.range.start.line > before.range.start.line && h.depth <= before.depth);
+      if (next) line = next.range.start.line;
+    } else if (after) {
+      depth = after.depth;
+      line = after.range.start.line;
+    }
+  }
+  const heading = `${'#'.repeat(depth)} ${name}`;
+  return insertParagraph(doc.text, line, template ? `${heading}\n\n${template}` : heading);
+}

@@ -1,0 +1,22 @@
+import { TextEdit } from 'vscode-languageserver-types';
+import { editsIn, endOfLine, eolOf, quickFix, type FixProvider } from './edits';
+
+/** The reason placeholder: a suppression without a reason is not applied, so it must have one. */
+export const SUPPRESSION_REASON = '<why this does not apply here>';
+
+/** Turns a rule off for this file with an `attest-ignore` comment right after the frontmatter. */
+export const suppressInFile: FixProvider = (diagnostic, target) => {
+  const { doc } = target;
+  const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
+  // Suppressions apply to documents only (not attest.yaml), and cannot excuse a bad suppression.
+  if (!doc || !code || code === 'invalid-suppression') return [];
+  const eol = eolOf(doc.text);
+  const comment = `<!-- attest-ignore ${code}: ${SUPPRESSION_REASON} -->`;
+  // Right after the closing `---` (the first line when there is no frontmatter).
+  const afterLine = doc.hasFrontmatter ? doc.frontmatterRange.end.line + 1 : 0;
+  const edit =
+    afterLine === 0 || afterLine < doc.text.lineCount
+      ? TextEdit.insert({ line: afterLine, character: 0 }, comment + eol)
+      : TextEdit.insert(endOfLine(doc.text, afterLine - 1), eol + comment + eol);
+  return [quickFix(`Suppress ${code} in this file`, editsIn(doc.uri, [edit]), [diagnostic])];
+};

@@ -1,0 +1,111 @@
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { TextEdit } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Criterion } from '../../core/data/criteria';
+import type { WorkspaceIndex } from '../../core/index/workspaceIndex';
+import {
+  ID_PREFIX,
+  OWNER_PLACEHOLDER,
+  createFileEdit,
+  dirname,
+  editsIn,
+  endOfLine,
+  eolOf,
+  findingData,
+  idWords,
+  joinPath,
+  lineAt,
+  policyFor,
+  quickFix,
+  slug,
+  unusedId,
+  unusedPath,
+  withEol,
+  yamlScalar,
+  type FixProvider,
+} from './edits';
+
+/** The reason placeholder: non-empty, so that the exception is valid until it is written. */
+export const REASON_PLACEHOLDER = '<why this criterion does not apply>';
+
+/** An in-scope criterion nobody covers: write a control for it, or declare it not applicable. */
+export const coverCriterion: FixProvider = (diagnostic, target) => {
+  const id = findingData(diagnostic).criterion;
+  const criterion = id ? target.index.criteria.get(id) : undefined;
+  if (!criterion) return [];
+  const path = unusedPath(target.index, joinPath(controlsFolder(target.index), `${slug(criterion.id)}-${slug(titleFrom(criterion))}.md`));
+  const actions = [
+    quickFix(`Create a control for ${criterion.id} (${path})`, createFileEdit(target.index.uriOf(path), controlText(criterion, target.index, eolOf(target.text))), [diagnostic]),
+  ];
+  const exception = exceptionEdit(target.text, criterion.id);
+  if (exception) actions.push(quickFix(`Declare ${criterion.id} not applicable (add it to \`exceptions\`)`, editsIn(target.text.uri, [exception]), [diagnostic]));
+  return actions;
+};
+
+/** Where the workspace keeps its controls; `controls/` when it has none yet. */
+function controlsFolder(index: WorkspaceIndex): string {
+  return [...index.documents].filter((d) => d.type === 'control').map((d) => dirname(d.relPath)).sort()[0] ?? 'controls';
+}
+
+/** The summary's first clause: "Recovery activities restore normal operations after a security incident". */
+function titleFrom(criterion: Criterion): string {
+  const clause = criterion.summary.split(/[,;:]\s|\.(?:\s|$)/)[0].trim();
+  return clause || criterion.id;
+}
+
+function controlText(criterion: Criterion, index: WorkspaceIndex, eol: string): string {
+  const title = titleFrom(criterion);
+  const policy = policyFor(index, [criterion.id]);
+  const lines = [
+    '---',
+    `id: ${unusedId(index, `${ID_PREFIX.control}-${idWords(criterion.id)}`)}`,
+    'type: control',
+    `title: ${yamlScalar(title)}`,
+    `owner: ${OWNER_PLACEHOLDER}`,
+    'status: draft',
+    ...(policy?.id ? [`policy: ${policy.id.value}`] : []),
+    'frequency: quarterly',
+    `criteria: [${criterion.id}]`,
+    '---',
+    '',
+    `# ${title}`,
+    '',
+  ];
+  const sections = index.config.sections.control.map((s) => `## ${s.name}\n\n${s.template}`.trimEnd());
+  return withEol(`${lines.join('\n')}\n${sections.join('\n\n')}\n`, eol);
+}
+
+/** Appends `{ criterion, reason }` to `exceptions` in attest.yaml, creating the key if needed. */
+export function exceptionEdit(text: TextDocument, criterion: string): TextEdit | undefined {
+  const eol = eolOf(text);
+  const source = text.getText();
+  const yaml = parseDocument(source);
+  const root = yaml.contents;
+  if (root !== null && !isMap(root)) return undefined;
+  const pair = root?.items.find((p) => isScalar(p.key) && p.key.value === 'exceptions');
+  const entry = (dash: number, indent: number) => `${' '.repeat(dash)}- criterion: ${criterion}${eol}${' '.repeat(indent)}reason: ${REASON_PLACEHOLDER}`;
+  if (!pair) {
+    const lead = source === '' ? '' : /\n$/.test(source) ? (/\n[ \t]*\r?\n$/.test(source) ? '' : eol) : eol + eol;
+    return TextEdit.insert(text.positionAt(source.length), `${lead}exceptions:${eol}${entry(2, 4)}${eol}`);
+  }
+  const key = pair.key as YamlNode;
+  const value = pair.value as YamlNode | null;
+  if (value === null || (isScalar(value) && (value.value === null || value.value === ''))) {
+    const keyLine = text.positionAt(key.range?.[0] ?? 0).line;
+    return TextEdit.replace({ start: text.positionAt(key.range?.[1] ?? 0), end: endOfLine(text, keyLine) }, `:${eol}${entry(2, 4)}`);
+  }
+  if (!isSeq(value)) return undefined;
+  if (value.flow) {
+    const close = source.lastIndexOf(']', value.range?.[1] ?? 0);
+    if (close < 0) return undefined;
+    return TextEdit.insert(text.positionAt(close), `${value.items.length ? ', ' : ''}{ criterion: ${criterion}, reason: ${REASON_PLACEHOLDER} }`);
+  }
+  const items = value.items as YamlNode[];
+  const first = text.positionAt(items[0]?.range?.[0] ?? 0);
+  const prefix = /^(\s*)-(\s*)/.exec(lineAt(text, first.line));
+  const dash = prefix?.[1].length ?? 2;
+  const indent = dash + 1 + (prefix?.[2].length ?? 1);
+  let end = items[items.length - 1]?.range?.[1] ?? 0;
+  while (end > 0 && /\s/.test(source.charAt(end - 1))) end--;
+  return TextEdit.insert(endOfLine(text, text.positionAt(end).line), `${eol}${entry(dash, indent)}`);
+}

@@ -1,0 +1,83 @@
+import * as assert from 'assert';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { pathToFileURL } from 'url';
+import { loadBundledData } from '../../server/src/node/bundledData';
+import { DOCUMENT_TYPES } from '../../server/src/core/types';
+import { REPO, TODAY, diagnose } from '../helpers';
+
+interface Snippet {
+  readonly scope: string;
+  readonly prefix: readonly string[];
+  readonly description: string;
+  readonly body: readonly string[];
+}
+
+async function generated(): Promise<string> {
+  const generator = (await import(pathToFileURL(join(REPO, 'scripts', 'generate-snippets.mjs')).href)) as { generateSnippets(root?: string): string };
+  return generator.generateSnippets(REPO);
+}
+
+function committed(): Record<string, Snippet> {
+  return JSON.parse(readFileSync(join(REPO, 'snippets', 'attest.code-snippets'), 'utf8')) as Record<string, Snippet>;
+}
+
+function byPrefix(prefix: string): Snippet {
+  const found = Object.values(committed()).filter((s) => s.prefix.includes(prefix));
+  assert.strictEqual(found.length, 1, `one snippet with prefix ${prefix}`);
+  return found[0];
+}
+
+/** The text a snippet inserts when every tab stop keeps its default (the first choice). */
+function expand(snippet: Snippet): string {
+  const [year, month, day] = TODAY.split('-');
+  let text = snippet.body.join('\n').replace(/\\\\/g, '\u0000').replace(/\\\$/g, '\u0001').replace(/\\}/g, '\u0002');
+  text = text.replace(/\$\{CURRENT_YEAR\}/g, year).replace(/\$\{CURRENT_MONTH\}/g, month).replace(/\$\{CURRENT_DATE\}/g, day);
+  for (let before = ''; before !== text; ) {
+    before = text;
+    text = text.replace(/\$\{\d+:([^{}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1');
+  }
+  return text.replace(/\$\d+/g, '').replace(/\u0000/g, '\\').replace(/\u0001/g, '$').replace(/\u0002/g, '}');
+}
+
+describe('snippets', () => {
+  it('are what scripts/generate-snippets.mjs makes of the data files', async () => {
+    assert.strictEqual(readFileSync(join(REPO, 'snippets', 'attest.code-snippets'), 'utf8'), await generated(), 'run node scripts/generate-snippets.mjs');
+  });
+
+  it('cover every document type and every ML topic', () => {
+    const data = loadBundledData();
+    for (const type of DOCUMENT_TYPES) {
+      const snippet = byPrefix(`attest-${type}`);
+      assert.strictEqual(snippet.scope, 'markdown');
+      for (const section of data.sections[type]) assert.ok(snippet.body.includes(`## ${section.name}`), `${type} has ## ${section.name}`);
+    }
+    for (const topic of data.topics) {
+      const snippet = byPrefix(`ml-${topic.id}`);
+      assert.strictEqual(snippet.body[0], `## ${topic.title}`);
+      assert.ok(!expand(snippet).includes('${'), 'every placeholder is a tab stop');
+    }
+  });
+
+  it('insert documents that check clean as they stand', async () => {
+    const files: Record<string, string> = {
+      'policies/name.md': expand(byPrefix('attest-policy')),
+      'controls/name.md': expand(byPrefix('attest-control')),
+      'procedures/name.md': expand(byPrefix('attest-procedure')),
+      'narratives/name.md': expand(byPrefix('attest-narrative')),
+      'addenda/name.md': expand(byPrefix('attest-addendum')),
+    };
+    assert.match(files['policies/name.md'], new RegExp(`last: ${TODAY} }`));
+    for (const file of Object.keys(files)) assert.deepStrictEqual((await diagnose(files, file)).map((d) => d.message), [], file);
+  });
+
+  it('give an ML topic a section that counts as addressing it', async () => {
+    const topics = loadBundledData().topics;
+    const addendum = expand(byPrefix('attest-addendum')).replace('ml: []', `ml: [${topics.map((t) => t.id).join(', ')}]`);
+    const files = {
+      'policies/name.md': expand(byPrefix('attest-policy')),
+      'addenda/name.md': `${addendum}\n${topics.map((t) => expand(byPrefix(`ml-${t.id}`))).join('\n')}`,
+    };
+    assert.deepStrictEqual((await diagnose(files, 'addenda/name.md')).map((d) => d.message), []);
+  });
+});
