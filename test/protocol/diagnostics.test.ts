@@ -72,4 +72,15 @@ describe('language server over stdio: diagnostics', function () {
     const response = (await server.connection.sendRequest('attest/coverage')) as Cov;
     assert.strictEqual(response[0].coverage.criteria.find((c) => c.id === 'CC6.1')?.status, 'documented');
   });
+
+  it('uses the editor settings of a folder without attest.yaml', async () => {
+    const text = policy({ criteria: '[CC6.1, P4.3]' });
+    server = await ServerHarness.start({ 'policies/access.md': text }, { settings: { categories: ['privacy'], rules: { 'missing-section': 'error' } } });
+    const d = await server.diagnosticsOf('policies/access.md');
+    assert.deepStrictEqual(d, [], 'privacy is in scope through the settings');
+    await server.open('policies/access.md');
+    await server.change('policies/access.md', text.replace('## Review', '## Reviewing'), 2);
+    const after = await server.diagnosticsOf('policies/access.md', (x) => x.length === 1);
+    assert.deepStrictEqual([after[0].code, after[0].severity], ['missing-section', 1]);
+  });
 });
