@@ -15,8 +15,8 @@ export class MemoryHost implements WorkspaceHost {
   constructor(files: Record<string, string>) {
     this.files = new Map(Object.entries(files));
   }
-  async listFiles(): Promise<string[]> {
-    return [...this.files.keys()];
+  async listFiles(under?: string): Promise<string[]> {
+    return [...this.files.keys()].filter((f) => !under || f.startsWith(under + '/'));
   }
   async readFile(relPath: string): Promise<string | undefined> {
     return this.files.get(relPath);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { COVERED_STATUSES } from '../../server/src/core/coverage';
 import type { FolderCoverage, IndexingNotification } from '../../server/src/lsp/protocol';
 
 export type { FolderCoverage } from '../../server/src/lsp/protocol';
@@ -6,11 +7,9 @@ export type CoverageStatus = FolderCoverage['coverage']['criteria'][number]['sta
 export type CriterionCoverage = FolderCoverage['coverage']['criteria'][number];
 export type TopicCoverage = FolderCoverage['coverage']['ml'][number];
 
-/** Statuses counted as covered in the percentage (the same set as the server's). */
-export const COVERED: ReadonlySet<CoverageStatus> = new Set<CoverageStatus>(['controlled', 'implemented', 'excepted']);
-
+/** Whether a status counts as covered in the percentage (the server's own definition). */
 export function isCovered(status: CoverageStatus): boolean {
-  return COVERED.has(status);
+  return COVERED_STATUSES.has(status);
 }
 
 /** What the client knows about the workspace, for the view's welcome content (`attest.state`). */

@@ -101,6 +101,24 @@ describe('attest check', () => {
     assert.match(strict.out, /Too many warnings: 1, at most 0 allowed/);
   });
 
+  it('finds links and evidence in hidden and build folders, which it does not index', async () => {
+    const dir = tempWorkspace({
+      'attest.yaml': 'ml: false\nrules:\n  uncovered-criterion: off\n  missing-section: off\n',
+      '.github/TEMPLATE.md': '# Template\n',
+      'out/report.csv': 'a,b\n',
+      'policies/p.md': '---\nid: POL-A\ntype: policy\ntitle: A\nowner: CISO\n---\nSee [the template](../.github/TEMPLATE.md).\n',
+      'controls/c.md': '---\nid: CTL-A\ntype: control\ntitle: A\nowner: CISO\npolicy: POL-A\nevidence:\n  - { name: Report, path: out/report.csv, collected: 2026-11-01 }\n---\n',
+    });
+    const { code, out } = await run('check', dir, '--format', 'json');
+    assert.deepStrictEqual((JSON.parse(out) as { diagnostics: JsonDiagnostic[] }).diagnostics, []);
+    assert.strictEqual(code, 0);
+  });
+
+  it('exits 1, not 2, when attest.yaml is valid but its findings are configured as errors', async () => {
+    const dir = tempWorkspace({ 'attest.yaml': 'ml: true\nrules:\n  uncovered-ml-topic: error\n  uncovered-criterion: off\n' });
+    assert.strictEqual((await run('check', dir)).code, 1);
+  });
+
   it('exits 2 on bad usage and on a broken attest.yaml', async () => {
     assert.strictEqual((await run('check', '--format', 'xml')).code, 2);
     assert.strictEqual((await run('check', '/no/such/folder')).code, 2);

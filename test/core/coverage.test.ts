@@ -101,10 +101,19 @@ describe('evidence-overdue', () => {
     assert.match(d.message, /at most 35 days/);
   });
 
-  it('is silent for current evidence and for on-event controls', async () => {
+  it('is silent for current evidence, and gives on-event controls an audit period', async () => {
     const files = { 'policies/p.md': policy(), 'evidence/review.pdf': '' };
     assert.deepStrictEqual(withCode(await diagnose({ ...files, 'controls/c.md': control({ frequency: 'quarterly', evidence: evidence('2026-10-01') }) }, 'controls/c.md'), 'evidence-overdue'), []);
-    assert.deepStrictEqual(withCode(await diagnose({ ...files, 'controls/c.md': control({ frequency: 'on-event', evidence: evidence('2020-01-01') }) }, 'controls/c.md'), 'evidence-overdue'), []);
+    assert.deepStrictEqual(withCode(await diagnose({ ...files, 'controls/c.md': control({ frequency: 'on-event', evidence: evidence('2026-01-01') }) }, 'controls/c.md'), 'evidence-overdue'), []);
+    const old = control({ frequency: 'on-event', evidence: evidence('2020-01-01') });
+    const d = expectOne(await diagnose({ ...files, 'controls/c.md': old }, 'controls/c.md'), 'evidence-overdue', rangeOf(old, '2020-01-01'));
+    assert.match(d.message, /older than an audit period is not current \(more than 380 days\)/);
+  });
+
+  it('keeps an implemented control with year-old evidence and no frequency at controlled', async () => {
+    const files = { 'policies/p.md': policy(), 'evidence/review.pdf': '', 'controls/c.md': control({ frequency: '', status: 'implemented', evidence: evidence('2015-01-01') }) };
+    const { index } = await workspace(files);
+    assert.strictEqual(index.coverage().criteria.find((c) => c.id === 'CC6.2')?.status, 'controlled');
   });
 });
 

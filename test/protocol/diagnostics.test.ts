@@ -83,4 +83,36 @@ describe('language server over stdio: diagnostics', function () {
     const after = await server.diagnosticsOf('policies/access.md', (x) => x.length === 1);
     assert.deepStrictEqual([after[0].code, after[0].severity], ['missing-section', 1]);
   });
+
+  it('checks the editor text of attest.yaml, not the disk', async () => {
+    server = await ServerHarness.start({ 'attest.yaml': 'ml: false\n', 'policies/access.md': policy() });
+    await server.diagnosticsOf('policies/access.md');
+    await server.open('attest.yaml');
+    const edited = 'ml: false\nfoo: 1\n';
+    await server.change('attest.yaml', edited, 2);
+    const d = await server.diagnosticsOf('attest.yaml', (x) => x.some((y) => y.code === 'unknown-field'));
+    assert.deepStrictEqual(d.find((x) => x.code === 'unknown-field')?.range, rangeOf(edited, 'foo'));
+  });
+
+  it('keeps unsaved editor text when attest.yaml changes on disk', async () => {
+    server = await ServerHarness.start({ 'policies/access.md': policy(), 'controls/ac-01.md': control() });
+    await server.diagnosticsOf('controls/ac-01.md');
+    const unsaved = control({ criteria: '[CC9.9]' });
+    await server.open('controls/ac-01.md', unsaved);
+    await server.diagnosticsOf('controls/ac-01.md', (x) => x.length === 1);
+    await server.writeFiles({ 'attest.yaml': 'folders: [policies, controls, evidence]\n' });
+    await server.waitFor('attest.yaml diagnostics', () => server.diagnostics.get(server.uri('attest.yaml')));
+    const d = await server.diagnosticsOf('controls/ac-01.md');
+    assert.deepStrictEqual(d.map((x) => x.code), ['unknown-criterion']);
+  });
+
+  it('forgets the documents of a deleted folder', async () => {
+    server = await ServerHarness.start({ 'policies/a.md': policy(), 'policies/b.md': policy({ title: 'B' }), 'notes/keep.md': '# Notes\n' });
+    await server.diagnosticsOf('policies/a.md', (x) => x.some((d) => d.code === 'duplicate-id'));
+    const fs = await import('fs');
+    fs.rmSync(`${server.root}/policies`, { recursive: true });
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: server.uri('policies'), type: 3 }] });
+    await server.diagnosticsOf('policies/a.md', (x) => x.length === 0);
+    await server.diagnosticsOf('policies/b.md', (x) => x.length === 0);
+  });
 });

@@ -101,9 +101,13 @@ function formatOf(value: unknown, allowed: readonly string[]): string {
   return format;
 }
 
-/** A broken attest.yaml is bad configuration: exit 2, after showing what is wrong. */
+/**
+ * A broken attest.yaml is bad configuration: exit 2, after showing what is wrong. Decided
+ * by what the file itself says (an unknown key is only a warning), not by the severities
+ * its rules may configure.
+ */
 function configBroken(index: WorkspaceIndex): boolean {
-  return index.diagnoseConfig().some((d) => d.severity === 'error' && d.code !== 'uncovered-criterion');
+  return index.configProblems.some((f) => f.code !== 'unknown-field');
 }
 
 async function check(args: readonly string[], io: Io): Promise<number> {

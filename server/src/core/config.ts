@@ -86,8 +86,13 @@ export function parseConfig(
 ): ParsedConfig {
   const text = TextDocument.create(uri, 'yaml', 0, source);
   const findings: Finding[] = [];
-  const at = (node: YamlNode | null | undefined, fallback: Range = ZERO): Range =>
-    node?.range ? { start: text.positionAt(node.range[0]), end: text.positionAt(node.range[1]) } : fallback;
+  const at = (node: YamlNode | null | undefined, fallback: Range = ZERO): Range => {
+    if (!node?.range) return fallback;
+    // Block collections count the line break after them; a range ends at the last character.
+    let end = node.range[1];
+    while (end > node.range[0] && /\s/.test(source.charAt(end - 1))) end--;
+    return { start: text.positionAt(node.range[0]), end: text.positionAt(end) };
+  };
   const report = (code: string, range: Range, message: string, replacement?: string): void => {
     findings.push({ code, range, message, data: replacement ? { replacement } : undefined });
   };
@@ -221,6 +226,10 @@ export function parseConfig(
           continue;
         }
         const get = (key: string) => entry.items.find((p) => isScalar(p.key) && p.key.value === key)?.value as YamlNode | undefined;
+        for (const pair of entry.items) {
+          const key = isScalar(pair.key) ? String(pair.key.value) : '';
+          if (key !== 'criterion' && key !== 'reason') report('unknown-field', at(pair.key as YamlNode), `An exception takes \`criterion\` and \`reason\`, not \`${key}\`.`);
+        }
         const criterionNode = get('criterion');
         const reasonNode = get('reason');
         const criterion = isScalar(criterionNode) ? String(criterionNode.value ?? '') : '';

@@ -45,6 +45,21 @@ export const EVIDENCE_MAX_AGE: Readonly<Record<string, number>> = {
   annual: 380,
 };
 
+/**
+ * For a control that runs on events (or names no frequency), evidence older than a year
+ * falls outside any Type II period, so it is not current either.
+ */
+export const AUDIT_PERIOD_DAYS = 380;
+
+export function maxEvidenceAge(doc: AttestDocument): number {
+  return (doc.frequency && EVIDENCE_MAX_AGE[doc.frequency.value]) || AUDIT_PERIOD_DAYS;
+}
+
+/** Documents that still count: a retired one claims nothing. */
+export function isLive(doc: AttestDocument): boolean {
+  return doc.status?.value !== 'retired';
+}
+
 /** The newest `collected` date among a control's evidence, with its entry. */
 export function newestEvidence(doc: AttestDocument): { date: string; range: AttestDocument['evidence'][number]['collected'] } | undefined {
   let best: { date: string; range: AttestDocument['evidence'][number]['collected'] } | undefined;
@@ -57,9 +72,8 @@ export function newestEvidence(doc: AttestDocument): { date: string; range: Atte
 
 /** Whether the newest evidence is older than the control's frequency allows. */
 export function isEvidenceOverdue(doc: AttestDocument, today: string): boolean {
-  const maxAge = doc.frequency ? EVIDENCE_MAX_AGE[doc.frequency.value] : undefined;
   const newest = newestEvidence(doc);
-  return maxAge !== undefined && newest !== undefined && daysBetween(newest.date, today) > maxAge;
+  return newest !== undefined && daysBetween(newest.date, today) > maxEvidenceAge(doc);
 }
 
 /** A control that is implemented and whose evidence exists and is current (SPEC §7). */
@@ -78,10 +92,14 @@ function statusOf(claimants: readonly AttestDocument[], ctx: Pick<RuleContext, '
   return claimants.length > 0 ? 'documented' : 'uncovered';
 }
 
-function idsOf(claimants: readonly AttestDocument[]): string[] {
+/** The documents that count for coverage, as every view lists them: live ones, controls first, then by id. */
+export function orderedClaimants(docs: readonly AttestDocument[]): AttestDocument[] {
   const rank = (d: AttestDocument) => (d.type === 'control' ? 0 : d.type === 'procedure' ? 1 : 2);
-  const ids = [...claimants].sort((a, b) => rank(a) - rank(b) || (a.id?.value ?? '').localeCompare(b.id?.value ?? '')).map((d) => d.id?.value ?? d.relPath);
-  return [...new Set(ids)];
+  return docs.filter(isLive).sort((a, b) => rank(a) - rank(b) || (a.id?.value ?? a.relPath).localeCompare(b.id?.value ?? b.relPath));
+}
+
+function idsOf(claimants: readonly AttestDocument[]): string[] {
+  return [...new Set(orderedClaimants(claimants).map((d) => d.id?.value ?? d.relPath))];
 }
 
 /** Where the coverage computation reads its claims from; the index keeps these maps current. */
@@ -95,7 +113,7 @@ export interface ClaimSource {
  * Retired documents claim nothing.
  */
 export function computeCoverage(ctx: RuleContext, claims: ClaimSource): Coverage {
-  const live = (docs: readonly AttestDocument[]) => docs.filter((d) => d.status?.value !== 'retired');
+  const live = (docs: readonly AttestDocument[]) => docs.filter(isLive);
   const criteria: CriterionCoverage[] = [];
   for (const criterion of ctx.criteria.all) {
     if (!ctx.config.categories.has(criterion.category)) continue;

@@ -1,12 +1,10 @@
 import type { AttestConfig } from './config';
 import type { AttestDocument } from './document/model';
-import { DOCUMENT_RULES, INVALID_SUPPRESSION, WORKSPACE_RULES } from './rules';
+import { ALL_RULE_INFO, DOCUMENT_RULES, INVALID_SUPPRESSION, WORKSPACE_RULES } from './rules';
 import type { RuleContext, WorkspaceFacts } from './rules/rule';
 import type { Diagnostic, Finding, Severity } from './types';
 
-const DEFAULT_SEVERITY = new Map<string, Severity>(
-  [...DOCUMENT_RULES, ...WORKSPACE_RULES, INVALID_SUPPRESSION].map((r) => [r.code, r.defaultSeverity]),
-);
+const DEFAULT_SEVERITY = new Map<string, Severity>(ALL_RULE_INFO.map((r) => [r.code, r.defaultSeverity]));
 
 /** The severity a finding is shown with: attest.yaml's setting, else the rule's default; undefined when off. */
 export function severityOf(config: AttestConfig, finding: Finding, comply: boolean): Severity | undefined {
@@ -17,7 +15,7 @@ export function severityOf(config: AttestConfig, finding: Finding, comply: boole
   return comply && finding.strict && (severity === 'error' || severity === 'warning') ? 'information' : severity;
 }
 
-/** Severity-ranked, position-ordered diagnostics, as every front end lists them. */
+/** Diagnostics in the order every front end lists them: by position, then code. */
 export function sortDiagnostics<T extends Diagnostic>(diagnostics: T[]): T[] {
   return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
 }
@@ -49,8 +47,8 @@ export function diagnoseDocument(doc: AttestDocument, ctx: RuleContext): Diagnos
 }
 
 /** Workspace findings on attest.yaml: its own problems and the workspace rules. */
-export function diagnoseWorkspace(ctx: RuleContext & WorkspaceFacts, configFindings: readonly Finding[]): Diagnostic[] {
-  const findings = [...configFindings, ...WORKSPACE_RULES.flatMap((rule) => rule.check(ctx))];
+export function diagnoseWorkspace(ctx: RuleContext, facts: WorkspaceFacts, configFindings: readonly Finding[]): Diagnostic[] {
+  const findings = [...configFindings, ...WORKSPACE_RULES.flatMap((rule) => rule.check(ctx, facts))];
   const result: Diagnostic[] = [];
   for (const f of findings) {
     const severity = severityOf(ctx.config, f, false);

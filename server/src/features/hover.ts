@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
-import type { CoverageStatus } from '../core/coverage';
+import { orderedClaimants, type CoverageStatus } from '../core/coverage';
 import type { AttestDocument } from '../core/document/model';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { idAt, idInConfigAt, type IdOccurrence } from './idAt';
@@ -29,7 +29,7 @@ function criterionMarkdown(index: WorkspaceIndex, id: string): string | undefine
   const category = index.criteria.category(criterion.category)?.name ?? criterion.category;
   const lines = [`**${id}** · ${escape(category)} · ${escape(criterion.seriesName)}`, '', escape(criterion.summary), ''];
   const coverage = index.coverage().criteria.find((c) => c.id === id);
-  const claimants = liveClaimants(index.claimsOf(id));
+  const claimants = orderedClaimants(index.claimsOf(id));
   if (!coverage) {
     lines.push(`Not in scope: ${escape(category)} is not among the \`categories\` of attest.yaml.`);
     if (claimants.length > 0) lines.push('', 'Claimed by:', '', ...claimants.map(listItem));
@@ -65,7 +65,7 @@ function topicMarkdown(index: WorkspaceIndex, id: string): string | undefined {
   const coverage = index.coverage().ml.find((t) => t.topic === id);
   if (!coverage) lines.push('ML topics are not checked in this workspace (`ml` is off in attest.yaml, or no document lists one).');
   else lines.push(`Coverage: ${statusText(coverage.status)}`);
-  const claimants = liveClaimants(index.topicClaimsOf(id));
+  const claimants = orderedClaimants(index.topicClaimsOf(id));
   if (claimants.length > 0) lines.push('', ...claimants.map(listItem));
   return lines.join('\n');
 }
@@ -82,13 +82,6 @@ function statusText(status: CoverageStatus): string {
   return STATUS_TEXT[status];
 }
 
-/** Claiming documents as coverage counts them: retired ones claim nothing; controls first. */
-function liveClaimants(docs: readonly AttestDocument[]): AttestDocument[] {
-  const rank = (d: AttestDocument): number => (d.type === 'control' ? 0 : d.type === 'procedure' ? 1 : 2);
-  return docs
-    .filter((d) => d.status?.value !== 'retired')
-    .sort((a, b) => rank(a) - rank(b) || (a.id?.value ?? a.relPath).localeCompare(b.id?.value ?? b.relPath));
-}
 
 function listItem(doc: AttestDocument): string {
   return `- ${documentLink(doc)}${doc.type ? ` (${doc.type})` : ''}`;

@@ -15,7 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { CONFIG_FILE } from '../core/config';
-import { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { WorkspaceIndex, type WorkspaceHost } from '../core/index/workspaceIndex';
 import type { AttestDocument } from '../core/document/model';
 import type { Diagnostic, Severity } from '../core/types';
 import { loadBundledData } from '../node/bundledData';
@@ -48,6 +48,8 @@ export interface Folder {
   readonly uri: string;
   readonly name: string;
   readonly index: WorkspaceIndex;
+  /** The folder on disk, without the editor's unsaved buffers. */
+  readonly disk: FileSystemHost;
   /** Settles when the first indexing of the folder ended; requests wait for it. */
   readonly ready: Promise<void>;
   readonly markReady: () => void;
@@ -68,18 +70,19 @@ export class AttestServer {
   private supportsConfiguration = false;
   private supportsWatchRegistration = false;
   private supportsProgress = false;
+  private roots: readonly { uri: string; name: string }[] = [];
 
   constructor(readonly connection: Connection) {
     connection.onInitialize((params) => this.initialize(params));
-    connection.onInitialized(() => void this.initialized());
-    connection.onDidChangeConfiguration(() => void this.refreshSettings());
-    connection.onDidChangeWatchedFiles((params) => void this.filesChanged(params.changes));
+    connection.onInitialized(this.inBackground('start', () => this.initialized()));
+    connection.onDidChangeConfiguration(this.inBackground('settings', () => this.refreshSettings()));
+    connection.onDidChangeWatchedFiles(this.inBackground('file events', (params) => this.filesChanged(params.changes)));
     connection.onRequest(CoverageRequest.method, async (): Promise<CoverageRequest.Result> => {
       await Promise.all(this.folders.map((f) => f.ready));
       return this.coverage();
     });
-    this.documents.onDidChangeContent((e) => void this.bufferChanged(e.document.uri, e.document.getText(), e.document.version));
-    this.documents.onDidClose((e) => void this.bufferClosed(e.document.uri));
+    this.documents.onDidChangeContent(this.inBackground('change', (e) => this.bufferChanged(e.document.uri, e.document.getText(), e.document.version)));
+    this.documents.onDidClose(this.inBackground('close', (e) => this.bufferClosed(e.document.uri)));
     connection.onShutdown(() => {
       if (this.workspaceRefresh) clearTimeout(this.workspaceRefresh);
     });
@@ -92,28 +95,40 @@ export class AttestServer {
     this.supportsConfiguration = capabilities.workspace?.configuration === true;
     this.supportsWatchRegistration = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.supportsProgress = capabilities.window?.workDoneProgress === true;
-    const roots = params.workspaceFolders?.length
+    this.roots = params.workspaceFolders?.length
       ? params.workspaceFolders
       : params.rootUri
         ? [{ uri: params.rootUri, name: URI.parse(params.rootUri).path.split('/').pop() ?? 'workspace' }]
         : [];
-    const data = loadBundledData();
-    for (const root of roots) {
-      const uri = URI.parse(root.uri);
-      if (uri.scheme !== 'file') continue;
-      const index = new WorkspaceIndex(root.uri, new FileSystemHost(fileURLToPath(root.uri)), data);
-      // Not ready from the start: a request that comes before indexing must not see an empty index.
-      let markReady = (): void => undefined;
-      const ready = new Promise<void>((resolve) => (markReady = resolve));
-      this.folders.push({ uri: root.uri, name: root.name, index, ready, markReady });
-    }
+    this.createFolders();
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...featureCapabilities(),
       },
       serverInfo: { name: 'attest', version: '0.1.0' },
     };
+  }
+
+  /**
+   * One index per workspace folder. A folder nested in another is left out of the outer
+   * one, so each file has one index and one set of diagnostics.
+   */
+  private createFolders(): void {
+    const data = loadBundledData();
+    const roots = this.roots.filter((r) => URI.parse(r.uri).scheme === 'file');
+    this.folders.length = 0;
+    for (const root of roots) {
+      const path = URI.parse(root.uri).path.replace(/\/$/, '');
+      const nested = roots.map((r) => URI.parse(r.uri).path.replace(/\/$/, '')).filter((p) => p.startsWith(path + '/')).map((p) => p.slice(path.length + 1));
+      const disk = new FileSystemHost(fileURLToPath(root.uri), nested);
+      const index: WorkspaceIndex = new WorkspaceIndex(root.uri, new EditorOverlayHost(disk, this.documents, (rel): string => index.uriOf(rel)), data);
+      // Not ready from the start: a request that comes before indexing must not see an empty index.
+      let markReady = (): void => undefined;
+      const ready = new Promise<void>((resolve) => (markReady = resolve));
+      this.folders.push({ uri: root.uri, name: root.name, index, disk, ready, markReady });
+    }
   }
 
   private async initialized(): Promise<void> {
@@ -121,7 +136,35 @@ export class AttestServer {
     if (this.supportsWatchRegistration) {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
     }
+    this.connection.workspace.onDidChangeWorkspaceFolders(this.inBackground('workspace folders', (event) => {
+      const removed = new Set(event.removed.map((f) => f.uri));
+      this.roots = [...this.roots.filter((r) => !removed.has(r.uri)), ...event.added];
+      return this.reindexFolders();
+    }));
     await Promise.all(indexing);
+  }
+
+  /** Folders came or went: nesting may have changed too, so index them all again. */
+  private async reindexFolders(): Promise<void> {
+    await Promise.all(this.folders.map((f) => f.ready));
+    this.createFolders();
+    for (const uri of [...this.published]) if (!this.folderOf(uri)) this.clear(uri);
+    await Promise.all(this.folders.map((folder) => this.indexFolder(folder)));
+    this.coverageMayHaveChanged();
+  }
+
+  /**
+   * Wraps a notification handler: its promise is awaited and an exception is logged, so
+   * one bad document never ends the server.
+   */
+  private inBackground<P>(name: string, handler: (params: P) => Promise<void>): (params: P) => void {
+    return (params: P) => {
+      handler(params).catch((error: unknown) => this.logError(`Attest ${name} failed`, error));
+    };
+  }
+
+  logError(what: string, error: unknown): void {
+    this.connection.console.error(`${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
 
   private async indexFolder(folder: Folder): Promise<void> {
@@ -139,7 +182,7 @@ export class AttestServer {
         if (rel !== undefined) await folder.index.update(rel, doc.getText(), doc.version);
       }
     } catch (error) {
-      this.connection.console.error(`Attest could not index ${folder.name}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      this.logError(`Attest could not index ${folder.name}`, error);
     } finally {
       folder.markReady();
       progress?.done();
@@ -176,7 +219,10 @@ export class AttestServer {
     if (rel === undefined) return undefined;
     const buffer = this.documents.get(uri);
     const known = folder.index.get(rel);
-    if (buffer && known?.version !== buffer.version) await folder.index.update(rel, buffer.getText(), buffer.version);
+    if (buffer && known?.version !== buffer.version) {
+      const change = await folder.index.update(rel, buffer.getText(), buffer.version);
+      this.publish(folder, change.all ? undefined : change.affected);
+    }
     const doc = folder.index.get(rel);
     return doc ? { folder, doc } : undefined;
   }
@@ -222,7 +268,7 @@ export class AttestServer {
     const rel = folder.index.relPathOf(uri);
     if (rel === undefined) return;
     // The editor's unsaved text is gone: the disk is the truth again.
-    const change = await folder.index.update(rel, await new FileSystemHost(fileURLToPath(folder.uri)).readFile(rel));
+    const change = await folder.index.update(rel, await folder.disk.readFile(rel));
     this.publish(folder, change.all ? undefined : change.affected);
   }
 
@@ -233,9 +279,11 @@ export class AttestServer {
       if (!folder) continue;
       await folder.ready;
       const rel = folder.index.relPathOf(change.uri);
+      // An open buffer wins over the disk until it is closed.
       if (rel === undefined || (this.documents.get(change.uri) && change.type !== FileChangeType.Deleted)) continue;
-      const text = change.type === FileChangeType.Deleted ? undefined : await new FileSystemHost(fileURLToPath(folder.uri)).readFile(rel);
-      const result = await folder.index.update(rel, text);
+      const deleted = change.type === FileChangeType.Deleted;
+      // A created folder comes as one event (a renamed one too): index what is in it.
+      const result = !deleted && folder.disk.isDirectory(rel) ? await folder.index.addFolder(rel) : await folder.index.update(rel, deleted ? undefined : await folder.disk.readFile(rel));
       const sofar = touched.has(folder) ? touched.get(folder) : new Set<string>();
       if (result.all || sofar === undefined) touched.set(folder, undefined);
       else {
@@ -323,9 +371,31 @@ export class AttestServer {
   }
 }
 
+/** The index reads open editor buffers instead of the disk: unsaved text is what the user sees. */
+class EditorOverlayHost implements WorkspaceHost {
+  constructor(
+    private readonly disk: FileSystemHost,
+    private readonly buffers: TextDocuments<TextDocument>,
+    private readonly uriOf: (relPath: string) => string,
+  ) {}
+
+  listFiles(under?: string): Promise<string[]> {
+    return this.disk.listFiles(under);
+  }
+
+  async readFile(relPath: string): Promise<string | undefined> {
+    return this.buffers.get(this.uriOf(relPath))?.getText() ?? this.disk.readFile(relPath);
+  }
+
+  exists(relPath: string): boolean {
+    return this.disk.exists(relPath);
+  }
+}
+
 export function startServer(): AttestServer {
   const connection = createConnection(ProposedFeatures.all);
   const server = new AttestServer(connection);
+  process.on('unhandledRejection', (error) => server.logError('Attest: unexpected error', error));
   connection.listen();
   return server;
 }

@@ -1,43 +1,65 @@
-import { promises as fs } from 'fs';
+import * as fs from 'fs';
 import * as path from 'path';
+import { isIgnoredPath } from '../core/index/ignored';
 import type { WorkspaceHost } from '../core/index/workspaceIndex';
-
-/** Folders never indexed: dependencies, build output, version control. */
-const SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.vscode-test']);
 
 /** A workspace folder on disk. */
 export class FileSystemHost implements WorkspaceHost {
-  constructor(private readonly root: string) {}
+  /**
+   * @param root the folder's path
+   * @param excluded workspace-relative folders left to another index (a nested workspace folder)
+   */
+  constructor(
+    private readonly root: string,
+    private readonly excluded: readonly string[] = [],
+  ) {}
 
-  async listFiles(): Promise<string[]> {
+  async listFiles(under = ''): Promise<string[]> {
     const found: string[] = [];
-    const walk = async (dir: string, rel: string): Promise<void> => {
-      let entries;
+    const walk = async (rel: string): Promise<void> => {
+      if (this.excluded.includes(rel)) return;
+      let entries: fs.Dirent[];
       try {
-        entries = await fs.readdir(dir, { withFileTypes: true });
+        entries = await fs.promises.readdir(this.resolve(rel), { withFileTypes: true });
       } catch {
         return;
       }
       await Promise.all(
         entries.map(async (entry) => {
-          const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+          const child = rel ? `${rel}/${entry.name}` : entry.name;
           if (entry.isDirectory()) {
-            if (!SKIPPED.has(entry.name) && !entry.name.startsWith('.')) await walk(path.join(dir, entry.name), childRel);
+            if (!isIgnoredPath(`${child}/x`)) await walk(child);
           } else if (entry.isFile() || entry.isSymbolicLink()) {
-            found.push(childRel);
+            found.push(child);
           }
         }),
       );
     };
-    await walk(this.root, '');
+    await walk(under);
     return found.sort();
   }
 
   async readFile(relPath: string): Promise<string | undefined> {
     try {
-      return await fs.readFile(path.join(this.root, ...relPath.split('/')), 'utf8');
+      return await fs.promises.readFile(this.resolve(relPath), 'utf8');
     } catch {
       return undefined;
     }
+  }
+
+  exists(relPath: string): boolean {
+    return fs.existsSync(this.resolve(relPath));
+  }
+
+  isDirectory(relPath: string): boolean {
+    try {
+      return fs.statSync(this.resolve(relPath)).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  private resolve(relPath: string): string {
+    return path.join(this.root, ...relPath.split('/').filter(Boolean));
   }
 }

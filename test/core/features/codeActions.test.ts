@@ -127,6 +127,10 @@ describe('quick fixes', () => {
       const wrong = { 'attest.yaml': 'folders: [compliance]\n', 'compliance/system.md': text.replace('id:', 'type: nothing\nid:') };
       const replaced = await applyFix(wrong, 'compliance/system.md', 'missing-field', 'Add `type: narrative`');
       assert.strictEqual(replaced['compliance/system.md'], text.replace('id:', 'type: narrative\nid:'));
+
+      const empty = { 'attest.yaml': 'folders: [compliance]\n', 'compliance/system.md': text.replace('id:', 'type:\nid:') };
+      const filled = await applyFix(empty, 'compliance/system.md', 'missing-field', 'Add `type: narrative`');
+      assert.strictEqual(filled['compliance/system.md'], text.replace('id:', 'type: narrative\nid:'));
     });
 
     it("points a control's `policy` at the policy that claims its criteria", async () => {

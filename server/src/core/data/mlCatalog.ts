@@ -69,9 +69,4 @@ export class MlCatalog {
   topicsAtHome(criterion: string): readonly MlTopic[] {
     return this.byHome.get(criterion) ?? [];
   }
-
-  /** The same catalog without the topics a workspace turned off. */
-  without(disabled: ReadonlySet<string>): MlCatalog {
-    return disabled.size === 0 ? this : new MlCatalog(this.topics.filter((t) => !disabled.has(t.id)));
-  }
 }

@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isScalar, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 
 /** Where the YAML of a document sits and how it was written. */
 export interface FrontmatterBlock {
@@ -36,9 +36,9 @@ function* lines(text: string, offset = 0): Generator<{ start: number; end: numbe
   }
 }
 
+/** The YAML between two offsets; its node offsets are relative to `start`. */
 function parseYaml(text: string, start: number, end: number): Document.Parsed {
-  // Parse the YAML where it stands, padded so that node offsets are offsets in the file.
-  return parseDocument(' '.repeat(0) + text.slice(start, end), { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  return parseDocument(text.slice(start, end), { uniqueKeys: true, prettyErrors: false });
 }
 
 /**
@@ -94,7 +94,6 @@ export interface Field {
   /** Offsets of the value; an empty value sits just after the key's colon. */
   readonly valueStart: number;
   readonly valueEnd: number;
-  readonly pair: Pair;
 }
 
 /** The top-level fields of a parsed YAML map; offsets are made absolute with `base`. */
@@ -113,7 +112,6 @@ export function fieldsOf(yaml: Document.Parsed, base: number): Field[] {
       value,
       valueStart: base + (range ? range[0] : keyEnd + 1),
       valueEnd: base + (range ? range[1] : keyEnd + 1),
-      pair,
     });
   }
   return fields;

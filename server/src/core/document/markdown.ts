@@ -44,7 +44,9 @@ export function outlineMarkdown(text: string, base: number): MarkdownOutline {
     } else if ((node.type === 'link' || node.type === 'definition') && start !== undefined && end !== undefined) {
       const url = (node as MdLink | Definition).url;
       const source = body.slice(start, end);
-      const at = url ? source.lastIndexOf(url) : -1;
+      // The target follows `](` (inline) or `]:` (definition), before any title.
+      const opening = source.search(/\]\(|\]:/);
+      const at = url ? source.indexOf(url, Math.max(0, opening)) : -1;
       links.push(at >= 0 ? { url, start: base + start + at, end: base + start + at + url.length } : { url, start: base + start, end: base + end });
     }
     if ('children' in node) for (const child of node.children as Nodes[]) visit(child);

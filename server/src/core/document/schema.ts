@@ -39,9 +39,6 @@ export const REVIEW_KEYS = ['cycle', 'last'] as const;
 export const EVIDENCE_KEYS = ['name', 'path', 'url', 'collected'] as const;
 export { REVIEW_CYCLES };
 
-/** Keys strongdm/comply documents use; never flagged as unknown on them. */
-export const COMPLY_KEYS = ['name', 'acronym', 'id', 'satisfies', 'majorRevisions', 'cron', 'summary', 'owner', 'title'];
-
 export function fieldsFor(type: DocumentType | undefined): FieldSpec[] {
   return FIELDS.filter((f) => !f.types || (type !== undefined && f.types.includes(type)));
 }

@@ -9,19 +9,25 @@ import { DataFileError } from '../data/validate';
 import { diagnoseDocument, diagnoseWorkspace } from '../diagnostics';
 import { classifyPath, parseDocument, type AttestDocument } from '../document/model';
 import { evidencePath, linkTarget } from '../document/paths';
+import { isIgnoredPath } from './ignored';
 import { RULE_CODES } from '../rules';
 import type { RuleContext } from '../rules/rule';
-import type { Diagnostic, Finding } from '../types';
+import type { Diagnostic, Finding, Range } from '../types';
 
 /**
  * The file system as the index sees it; injected, so that the core never touches `fs`
  * and tests run on an in-memory workspace.
  */
 export interface WorkspaceHost {
-  /** Every file under the root, as workspace-relative paths with `/` separators. */
-  listFiles(): Promise<string[]>;
+  /**
+   * Every file under the root (or under the folder `under`), as workspace-relative paths
+   * with `/` separators, leaving out the folders of `isIgnoredPath`.
+   */
+  listFiles(under?: string): Promise<string[]>;
   /** A file's text, or undefined when it cannot be read. */
   readFile(relPath: string): Promise<string | undefined>;
+  /** Whether a file exists even where the index does not look (ignored folders). */
+  exists?(relPath: string): boolean;
 }
 
 export interface IndexOptions {
@@ -43,6 +49,21 @@ function add(map: MultiMap, key: string, value: string): void {
   let set = map.get(key);
   if (!set) map.set(key, (set = new Set()));
   set.add(value);
+}
+
+function merge(changes: readonly Change[]): Change {
+  const affected = new Set<string>();
+  for (const c of changes) c.affected.forEach((p) => affected.add(p));
+  return { affected, all: changes.some((c) => c.all) };
+}
+
+function sameRange(a: Range | undefined, b: Range | undefined): boolean {
+  return a?.start.line === b?.start.line && a?.start.character === b?.start.character && a?.end.character === b?.end.character;
+}
+
+/** What a policy's missing-ml-addendum reads from an addendum that extends it. */
+function addendumFacts(doc: AttestDocument | undefined): string {
+  return doc ? JSON.stringify([doc.type, doc.status?.value, doc.ml.map((m) => m.value), doc.headings.map((h) => h.text)]) : '';
 }
 
 function remove(map: MultiMap, key: string, value: string): void {
@@ -67,9 +88,10 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
   private readonly extendedBy: MultiMap = new Map();
   private readonly referencedBy: MultiMap = new Map();
   private readonly pathRefs: MultiMap = new Map();
-  private docsListingMl = 0;
   private configFindings: readonly Finding[] = [];
-  private coverageCache: Coverage | undefined;
+  private coverageCache: { readonly day: string; readonly coverage: Coverage } | undefined;
+  /** Changes apply one after another: an update never interleaves with a reload. */
+  private queue: Promise<unknown> = Promise.resolve();
   private defaults: ConfigDefaults;
 
   config: AttestConfig;
@@ -96,7 +118,7 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
   }
 
   get mlActive(): boolean {
-    return this.config.ml === true || (this.config.ml === 'auto' && this.docsListingMl > 0);
+    return this.config.ml === true || (this.config.ml === 'auto' && this.topicClaims.size > 0);
   }
 
   documentsWithId(id: string): AttestDocument[] {
@@ -108,7 +130,7 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
   }
 
   fileExists(relPath: string): boolean {
-    return this.files.has(relPath);
+    return this.files.has(relPath) || (this.host.exists?.(relPath) ?? false);
   }
 
   claimsOf(criterion: string): AttestDocument[] {
@@ -171,8 +193,16 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
     return this.config.file?.uri;
   }
 
+  /** Coverage, computed once per change (and per day: evidence and reviews age). */
   coverage(): Coverage {
-    return (this.coverageCache ??= computeCoverage(this, this));
+    const day = this.today;
+    if (this.coverageCache?.day !== day) this.coverageCache = { day, coverage: computeCoverage(this, this) };
+    return this.coverageCache.coverage;
+  }
+
+  /** Problems of attest.yaml itself (not the workspace rules reported on it). */
+  get configProblems(): readonly Finding[] {
+    return this.configFindings;
   }
 
   diagnose(relPath: string): Diagnostic[] {
@@ -182,20 +212,7 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
 
   /** Findings on attest.yaml: its own problems and the workspace-wide rules. */
   diagnoseConfig(): Diagnostic[] {
-    return this.config.file ? diagnoseWorkspace({ ...this.ruleContext(), coverage: this.coverage() }, this.configFindings) : [];
-  }
-
-  private ruleContext(): RuleContext {
-    return {
-      config: this.config,
-      criteria: this.criteria,
-      catalog: this.catalog,
-      mlActive: this.mlActive,
-      today: this.today,
-      documentsWithId: (id) => this.documentsWithId(id),
-      addendaExtending: (id) => this.addendaExtending(id),
-      fileExists: (p) => this.fileExists(p),
-    };
+    return this.config.file ? diagnoseWorkspace(this, { coverage: this.coverage() }, this.configFindings) : [];
   }
 
   // ---- Loading and updating ----------------------------------------------------------
@@ -204,17 +221,27 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
    * Reads the whole folder. Yields to the event loop between batches so that a language
    * server stays responsive while a large workspace is indexed.
    */
-  async load(progress?: (done: number, total: number) => void, isCancelled?: () => boolean): Promise<void> {
-    const all = await this.host.listFiles();
-    this.files.clear();
-    for (const f of all) this.files.add(f);
-    await this.loadConfig();
-    await this.reparseAll(progress, isCancelled);
+  load(progress?: (done: number, total: number) => void, isCancelled?: () => boolean): Promise<void> {
+    return this.serially(async () => {
+      const all = await this.host.listFiles();
+      this.files.clear();
+      for (const f of all) this.files.add(f);
+      await this.loadConfig();
+      await this.reparseAll(progress, isCancelled);
+    });
   }
 
   setDefaults(defaults: ConfigDefaults): Promise<Change> {
-    this.defaults = defaults;
-    return this.reloadConfig();
+    return this.serially(() => {
+      this.defaults = defaults;
+      return this.reloadConfig();
+    });
+  }
+
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work);
+    this.queue = result.catch(() => undefined);
+    return result;
   }
 
   private async reparseAll(progress?: (done: number, total: number) => void, isCancelled?: () => boolean): Promise<void> {
@@ -278,46 +305,87 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
 
   /**
    * A file's new content (from an editor buffer or the disk), or undefined when it was
-   * deleted. Returns what the change touched.
+   * deleted; a deleted path that is no known file is a deleted folder. Returns what the
+   * change touched.
    */
-  async update(relPath: string, text: string | undefined, version = 0): Promise<Change> {
+  update(relPath: string, text: string | undefined, version = 0): Promise<Change> {
+    return this.serially(() => this.apply(relPath, text, version));
+  }
+
+  /** Indexes the files of a folder that appeared (created, or renamed into place). */
+  addFolder(relDir: string): Promise<Change> {
+    return this.serially(async () => {
+      const changes: Change[] = [];
+      for (const rel of await this.host.listFiles(relDir)) changes.push(await this.apply(rel, await this.host.readFile(rel), 0));
+      return merge(changes);
+    });
+  }
+
+  private isConfigPath(relPath: string): boolean {
+    return relPath === CONFIG_FILE || this.config.frameworks.some((f) => (evidencePath(f) ?? f) === relPath);
+  }
+
+  private async apply(relPath: string, text: string | undefined, version: number): Promise<Change> {
+    if (isIgnoredPath(relPath)) return { affected: new Set(), all: false };
+    const existed = this.files.has(relPath);
+    if (text === undefined && !existed) {
+      const under = [...this.files].filter((f) => f.startsWith(relPath + '/'));
+      const changes: Change[] = [];
+      for (const rel of under) changes.push(await this.apply(rel, undefined, 0));
+      return merge(changes);
+    }
     if (text === undefined) this.files.delete(relPath);
     else this.files.add(relPath);
-    if (relPath === CONFIG_FILE || this.config.frameworks.includes(relPath)) return this.reloadConfig();
+    if (this.isConfigPath(relPath)) return this.reloadConfig();
     const mlBefore = this.mlActive;
-    const affected = new Set<string>();
     const before = this.docs.get(relPath);
-    this.touch(before, affected);
     this.forget(relPath);
     if (text !== undefined && classifyPath(relPath, this.config.folders)) this.remember(relPath, text, version);
     const after = this.docs.get(relPath);
-    this.touch(after, affected);
-    for (const p of this.pathRefs.get(relPath) ?? []) affected.add(p);
-    if (after) affected.add(relPath);
+    const affected = new Set<string>([relPath]);
+    this.addDependents(before, after, affected);
+    // Links to this file only change when the file appears or disappears.
+    if (existed !== (text !== undefined)) for (const p of this.pathRefs.get(relPath) ?? []) affected.add(p);
     this.coverageCache = undefined;
     if (this.mlActive !== mlBefore) return { affected: new Set(this.docs.keys()), all: true };
     return { affected, all: false };
   }
 
-  /** Adds the documents whose findings depend on `doc` to `affected`. */
-  private touch(doc: AttestDocument | undefined, affected: Set<string>): void {
-    if (!doc) return;
-    affected.add(doc.relPath);
-    if (doc.id) {
-      for (const p of this.byId.get(doc.id.value) ?? []) affected.add(p);
-      for (const p of this.referencedBy.get(doc.id.value) ?? []) affected.add(p);
+  /**
+   * Adds the documents whose findings read what changed between `before` and `after`:
+   * only when it changed, so typing in a policy that 2,000 controls name re-checks one
+   * document, not 2,001.
+   */
+  private addDependents(before: AttestDocument | undefined, after: AttestDocument | undefined, affected: Set<string>): void {
+    const addAll = (paths: ReadonlySet<string> | undefined) => paths?.forEach((p) => affected.add(p));
+    const idBefore = before?.id?.value;
+    const idAfter = after?.id?.value;
+    if (idBefore !== idAfter || before?.type !== after?.type) {
+      // duplicate-id and unresolved-reference (which also checks the target's type).
+      for (const id of [idBefore, idAfter]) {
+        if (!id) continue;
+        addAll(this.byId.get(id));
+        addAll(this.referencedBy.get(id));
+      }
+    } else if (idAfter && !sameRange(before?.id?.range, after?.id?.range)) {
+      addAll(this.byId.get(idAfter)); // duplicates point at this id's range
     }
-    if (doc.extends) for (const p of this.byId.get(doc.extends.value) ?? []) affected.add(p);
+    // missing-ml-addendum of a policy reads the addenda that extend it.
+    if (before?.type === 'addendum' || after?.type === 'addendum') {
+      if (before?.extends?.value !== after?.extends?.value || addendumFacts(before) !== addendumFacts(after)) {
+        for (const id of [before?.extends?.value, after?.extends?.value]) if (id) addAll(this.byId.get(id));
+      }
+    }
   }
 
   private remember(relPath: string, text: string, version: number): void {
+    this.forget(relPath);
     const doc = parseDocument({ uri: this.uriOf(relPath), relPath, text, version }, this.config.folders);
     if (!doc) return;
     this.docs.set(relPath, doc);
     if (doc.id) add(this.byId, doc.id.value, relPath);
     for (const c of doc.criteria) add(this.claims, c.value, relPath);
     for (const m of doc.ml) add(this.topicClaims, m.value, relPath);
-    if (doc.ml.length > 0) this.docsListingMl++;
     if (doc.policy) add(this.referencedBy, doc.policy.value, relPath);
     if (doc.extends) {
       add(this.referencedBy, doc.extends.value, relPath);
@@ -333,7 +401,6 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
     if (doc.id) remove(this.byId, doc.id.value, relPath);
     for (const c of doc.criteria) remove(this.claims, c.value, relPath);
     for (const m of doc.ml) remove(this.topicClaims, m.value, relPath);
-    if (doc.ml.length > 0) this.docsListingMl--;
     if (doc.policy) remove(this.referencedBy, doc.policy.value, relPath);
     if (doc.extends) {
       remove(this.referencedBy, doc.extends.value, relPath);

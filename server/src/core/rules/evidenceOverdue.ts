@@ -1,4 +1,4 @@
-import { EVIDENCE_MAX_AGE, isEvidenceOverdue, newestEvidence } from '../coverage';
+import { isEvidenceOverdue, maxEvidenceAge, newestEvidence } from '../coverage';
 import { daysBetween } from '../document/schema';
 import { finding, type DocumentRule } from './rule';
 
@@ -10,11 +10,13 @@ export const evidenceOverdue: DocumentRule = {
     if (doc.type !== 'control' || !isEvidenceOverdue(doc, ctx.today)) return [];
     const newest = newestEvidence(doc);
     if (!newest?.range) return [];
-    const frequency = doc.frequency?.value ?? '';
+    const frequency = doc.frequency?.value;
     const age = daysBetween(newest.date, ctx.today);
+    const kind = frequency && frequency !== 'on-event' ? `a ${frequency} control` : 'evidence older than an audit period';
+    const need = frequency && frequency !== 'on-event' ? `needs evidence at most ${maxEvidenceAge(doc)} days old` : `is not current (more than ${maxEvidenceAge(doc)} days)`;
     return [
       finding('evidence-overdue', newest.range.range,
-        `The newest evidence was collected ${newest.date}, ${age} days ago; a ${frequency} control needs evidence at most ${EVIDENCE_MAX_AGE[frequency]} days old. Collect current evidence and add it, or the control counts as controlled, not implemented.`),
+        `The newest evidence was collected ${newest.date}, ${age} days ago; ${kind} ${need}. Collect current evidence and add it, or the control counts as controlled, not implemented.`),
     ];
   },
 };

@@ -1,3 +1,4 @@
+import type { Severity } from '../types';
 import type { DocumentRule, WorkspaceRule } from './rule';
 import { yamlSyntax } from './yamlSyntax';
 import { missingFrontmatter } from './missingFrontmatter';
@@ -37,9 +38,9 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
 export const WORKSPACE_RULES: readonly WorkspaceRule[] = [uncoveredCriterion, uncoveredMlTopic];
 
 /** Not a rule of its own: a suppression comment that gives no reason is reported, and not applied. */
-export const INVALID_SUPPRESSION = { code: 'invalid-suppression', defaultSeverity: 'warning', description: 'An `attest-ignore` comment without a reason (the reason is required).' } as const;
+export const INVALID_SUPPRESSION = { code: 'invalid-suppression', defaultSeverity: 'warning' as Severity, description: 'An `attest-ignore` comment without a reason (the reason is required).' };
 
-export const ALL_RULE_INFO: readonly { code: string; defaultSeverity: string; description: string }[] = [
+export const ALL_RULE_INFO: readonly { code: string; defaultSeverity: Severity; description: string }[] = [
   ...DOCUMENT_RULES,
   ...WORKSPACE_RULES,
   INVALID_SUPPRESSION,

@@ -1,12 +1,18 @@
+import { isLive } from '../coverage';
 import { headingMatches } from '../data/sections';
 import type { MlTopic } from '../data/mlCatalog';
 import type { AttestDocument } from '../document/model';
 import type { Finding } from '../types';
 import { finding, type DocumentRule } from './rule';
 
-/** Whether a document lists a topic in `ml` and has a section about it. */
+/** Whether a document has a section about a topic (its title or a synonym as a heading). */
+export function hasTopicSection(doc: AttestDocument, topic: MlTopic): boolean {
+  return doc.headings.some((h) => headingMatches(h.text, [topic.title, ...topic.synonyms]));
+}
+
+/** Whether a live document lists a topic in `ml` and has a section about it. */
 export function addressesTopic(doc: AttestDocument, topic: MlTopic): boolean {
-  return doc.ml.some((m) => m.value === topic.id) && doc.headings.some((h) => headingMatches(h.text, [topic.title, ...topic.synonyms]));
+  return isLive(doc) && doc.ml.some((m) => m.value === topic.id) && hasTopicSection(doc, topic);
 }
 
 export const missingMlAddendum: DocumentRule = {

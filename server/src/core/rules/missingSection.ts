@@ -1,5 +1,6 @@
 import { headingMatches } from '../data/sections';
 import type { Finding } from '../types';
+import { hasTopicSection } from './missingMlAddendum';
 import { documentAnchor, finding, type DocumentRule } from './rule';
 
 export const missingSection: DocumentRule = {
@@ -20,7 +21,7 @@ export const missingSection: DocumentRule = {
     if (doc.type === 'policy' || doc.type === 'addendum') {
       for (const entry of doc.ml) {
         const topic = ctx.catalog.get(entry.value);
-        if (!topic || has([topic.title, ...topic.synonyms])) continue;
+        if (!topic || hasTopicSection(doc, topic)) continue;
         found.push(finding('missing-section', entry.range, `\`${topic.id}\` is listed in \`ml\` but there is no "${topic.title}" section: add one saying how it is done (${topic.auditor.replace(/\.$/, '')}).`, { name: topic.title }));
       }
     }

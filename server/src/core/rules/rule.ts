@@ -37,7 +37,7 @@ export interface WorkspaceRule {
   readonly code: string;
   readonly defaultSeverity: Severity;
   readonly description: string;
-  check(ctx: RuleContext & WorkspaceFacts): Finding[];
+  check(ctx: RuleContext, facts: WorkspaceFacts): Finding[];
 }
 
 /** Facts about the workspace as a whole that workspace rules need. */

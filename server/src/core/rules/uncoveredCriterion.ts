@@ -5,9 +5,9 @@ export const uncoveredCriterion: WorkspaceRule = {
   code: 'uncovered-criterion',
   defaultSeverity: 'information',
   description: 'An in-scope criterion that no document covers (reported on attest.yaml).',
-  check(ctx) {
+  check(ctx, facts) {
     const found: Finding[] = [];
-    for (const c of ctx.coverage.criteria) {
+    for (const c of facts.coverage.criteria) {
       if (c.status !== 'uncovered') continue;
       const criterion = ctx.criteria.get(c.id);
       const range = (criterion && ctx.config.categoryRanges.get(criterion.category)) ?? ctx.config.anchorRange;
@@ -21,8 +21,8 @@ export const uncoveredMlTopic: WorkspaceRule = {
   code: 'uncovered-ml-topic',
   defaultSeverity: 'information',
   description: 'An ML topic that no document addresses while the ML addenda apply (reported on attest.yaml).',
-  check(ctx) {
-    return ctx.coverage.ml
+  check(ctx, facts) {
+    return facts.coverage.ml
       .filter((t) => t.status === 'uncovered')
       .map((t) => finding('uncovered-ml-topic', ctx.config.mlRange ?? ctx.config.anchorRange, `The ML topic "${t.title}" (\`${t.topic}\`) is addressed by no document: ${ctx.catalog.get(t.topic)?.auditor ?? ''} Add it to the \`ml\` list of a policy or addendum, with a section.`, { name: t.topic }));
   },

@@ -5,6 +5,7 @@ import {
   ID_PREFIX,
   OWNER_PLACEHOLDER,
   editsIn,
+  endOfLine,
   eolOf,
   findingData,
   idWords,
@@ -27,8 +28,11 @@ export const addMissingField: FixProvider = (diagnostic, target) => {
   const add = (value: string, title = `Add \`${name}: ${value}\``, preferred = true): CodeAction => {
     const existing = doc.fields.get(name);
     // A `type` with an unusable value is reported missing: replace the value, never add a second key.
+    // An empty value (`type:`) has an empty range right after the colon: rewrite from the key.
     const edit = existing
-      ? TextEdit.replace(existing.valueRange, value)
+      ? doc.text.getText(existing.valueRange).trim() === ''
+        ? TextEdit.replace({ start: existing.keyRange.end, end: endOfLine(doc.text, existing.keyRange.end.line) }, `: ${value}`)
+        : TextEdit.replace(existing.valueRange, value)
       : TextEdit.insert({ line: doc.frontmatterEndLine, character: 0 }, `${name}: ${value}${eolOf(doc.text)}`);
     return quickFix(title, editsIn(doc.uri, [edit]), [diagnostic], preferred);
   };
