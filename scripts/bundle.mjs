@@ -6,5 +6,7 @@ const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20'
 
 await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/attest.js' }),
+  // Outlines Markdown in worker threads while a large folder is indexed; next to attest.js.
+  build({ ...common, entryPoints: ['server/src/node/outlineWorker.ts'], outfile: 'dist/outlineWorker.js' }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
 ]);

@@ -20,6 +20,7 @@ import type { AttestDocument } from '../core/document/model';
 import type { Diagnostic, Severity } from '../core/types';
 import { loadBundledData } from '../node/bundledData';
 import { FileSystemHost } from '../node/fileSystemHost';
+import { OutlinePool } from '../node/outlinePool';
 import { featureCapabilities, registerFeatures } from './features';
 import { CoverageChangedNotification, CoverageRequest, IndexingNotification, type FolderCoverage } from './protocol';
 import { toConfigDefaults, type AttestSettings } from './settings';
@@ -71,6 +72,8 @@ export class AttestServer {
   private supportsWatchRegistration = false;
   private supportsProgress = false;
   private roots: readonly { uri: string; name: string }[] = [];
+  /** Workers that outline Markdown while a large folder is indexed. */
+  private readonly outlines = new OutlinePool();
 
   constructor(readonly connection: Connection) {
     connection.onInitialize((params) => this.initialize(params));
@@ -83,8 +86,9 @@ export class AttestServer {
     });
     this.documents.onDidChangeContent(this.inBackground('change', (e) => this.bufferChanged(e.document.uri, e.document.getText(), e.document.version)));
     this.documents.onDidClose(this.inBackground('close', (e) => this.bufferClosed(e.document.uri)));
-    connection.onShutdown(() => {
+    connection.onShutdown(async () => {
       if (this.workspaceRefresh) clearTimeout(this.workspaceRefresh);
+      await this.outlines.close();
     });
     this.documents.listen(connection);
     registerFeatures(this);
@@ -123,7 +127,9 @@ export class AttestServer {
       const path = URI.parse(root.uri).path.replace(/\/$/, '');
       const nested = roots.map((r) => URI.parse(r.uri).path.replace(/\/$/, '')).filter((p) => p.startsWith(path + '/')).map((p) => p.slice(path.length + 1));
       const disk = new FileSystemHost(fileURLToPath(root.uri), nested);
-      const index: WorkspaceIndex = new WorkspaceIndex(root.uri, new EditorOverlayHost(disk, this.documents, (rel): string => index.uriOf(rel)), data);
+      const index: WorkspaceIndex = new WorkspaceIndex(root.uri, new EditorOverlayHost(disk, this.documents, (rel): string => index.uriOf(rel)), data, {
+        outliner: this.outlines.available ? this.outlines.outliner : undefined,
+      });
       // Not ready from the start: a request that comes before indexing must not see an empty index.
       let markReady = (): void => undefined;
       const ready = new Promise<void>((resolve) => (markReady = resolve));

@@ -41,13 +41,15 @@ function parseYaml(text: string, start: number, end: number): Document.Parsed {
   return parseDocument(text.slice(start, end), { uniqueKeys: true, prettyErrors: false });
 }
 
+/** Where the delimiters of a frontmatter are, before its YAML is read. */
+type Delimiters = Omit<FrontmatterBlock, 'yaml'>;
+
 /**
- * Finds the frontmatter of a Markdown file: Attest's (`---` first line, YAML, `---`) or
- * strongdm/comply's (YAML first, then a `---` line, then Markdown). Comply's form is only
- * recognised when `allowComply` (the file is in a document folder) and its YAML names
- * comply's keys, so that ordinary Markdown with a thematic break is never taken for it.
+ * Finds the delimiters of a frontmatter by scanning lines, without parsing YAML: Attest's
+ * (`---` first line, YAML, `---`) or, where `allowComply`, a candidate for comply's (a
+ * `key:` first line, YAML, then a `---` line).
  */
-export function findFrontmatter(text: string, allowComply: boolean): FrontmatterBlock | UnclosedFrontmatter | undefined {
+function scanFrontmatter(text: string, allowComply: boolean): Delimiters | UnclosedFrontmatter | undefined {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const all = lines(text, bom);
   const first = all.next();
@@ -63,7 +65,6 @@ export function findFrontmatter(text: string, allowComply: boolean): Frontmatter
           bodyStart: line.next,
           open: [first.value.start, first.value.end],
           close: [line.start, line.end],
-          yaml: parseYaml(text, first.value.next, line.start),
         };
       }
     }
@@ -71,17 +72,40 @@ export function findFrontmatter(text: string, allowComply: boolean): Frontmatter
   }
   if (!allowComply || !/^[A-Za-z_][\w-]*\s*:/.test(first.value.text)) return undefined;
   for (const line of lines(text, first.value.next)) {
-    if (line.text.trimEnd() !== '---') continue;
-    const yaml = parseYaml(text, bom, line.start);
-    if (yaml.errors.length > 0 || !isMap(yaml.contents)) return undefined;
-    const keys = new Set(yaml.contents.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '')));
-    if (!['name', 'acronym', 'satisfies'].some((k) => keys.has(k))) return undefined;
-    return { dialect: 'comply', contentStart: bom, contentEnd: line.start, bodyStart: line.next, close: [line.start, line.end], yaml };
+    if (line.text.trimEnd() === '---') return { dialect: 'comply', contentStart: bom, contentEnd: line.start, bodyStart: line.next, close: [line.start, line.end] };
   }
   return undefined;
 }
 
-export function isUnclosed(block: FrontmatterBlock | UnclosedFrontmatter | undefined): block is UnclosedFrontmatter {
+/**
+ * Finds the frontmatter of a Markdown file: Attest's (`---` first line, YAML, `---`) or
+ * strongdm/comply's (YAML first, then a `---` line, then Markdown). Comply's form is only
+ * recognised when `allowComply` (the file is in a document folder) and its YAML names
+ * comply's keys, so that ordinary Markdown with a thematic break is never taken for it.
+ */
+export function findFrontmatter(text: string, allowComply: boolean): FrontmatterBlock | UnclosedFrontmatter | undefined {
+  const found = scanFrontmatter(text, allowComply);
+  if (!found || isUnclosed(found)) return found;
+  const yaml = parseYaml(text, found.contentStart, found.contentEnd);
+  if (found.dialect === 'comply') {
+    if (yaml.errors.length > 0 || !isMap(yaml.contents)) return undefined;
+    const keys = new Set(yaml.contents.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '')));
+    if (!['name', 'acronym', 'satisfies'].some((k) => keys.has(k))) return undefined;
+  }
+  return { ...found, yaml };
+}
+
+/**
+ * Where the Markdown body starts, found without parsing YAML, so that the body can be
+ * outlined apart from the frontmatter (in parallel). A comply candidate that the YAML
+ * later rejects is caught by `parseDocument`, which then outlines the text itself.
+ */
+export function bodyStartOf(text: string, allowComply: boolean): number {
+  const found = scanFrontmatter(text, allowComply);
+  return found && !isUnclosed(found) ? found.bodyStart : 0;
+}
+
+export function isUnclosed<T extends object>(block: T | UnclosedFrontmatter | undefined): block is UnclosedFrontmatter {
   return block !== undefined && 'unclosed' in block;
 }
 

@@ -2,7 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { DOCUMENT_TYPES, isOneOf, type DocumentType, type Located, type Range } from '../types';
 import { fieldsOf, findFrontmatter, isUnclosed, type Field, type FrontmatterBlock } from './frontmatter';
-import { findSuppressions, outlineMarkdown, type Heading, type LinkRef, type Suppression } from './markdown';
+import { findSuppressions, outlineMarkdown, type Heading, type LinkRef, type MarkdownOutline, type Suppression } from './markdown';
 
 /** A problem that makes the frontmatter unreadable (bad YAML, unclosed block). */
 export interface SyntaxProblem {
@@ -101,11 +101,18 @@ export function classifyPath(relPath: string, documentFolders: readonly string[]
   return { inDocumentFolder, folderType };
 }
 
+/** The Markdown outline of a text, computed elsewhere (a worker), for the body at `bodyStart`. */
+export interface PrecomputedOutline {
+  readonly bodyStart: number;
+  readonly outline: MarkdownOutline;
+}
+
 /**
  * Parses a file into an Attest document, or returns undefined when it is not one: a
  * README, a Markdown file outside the document folders without an Attest `type`.
+ * `precomputed` is used when it outlines the same body this parse finds.
  */
-export function parseDocument(input: DocumentInput, documentFolders: readonly string[]): AttestDocument | undefined {
+export function parseDocument(input: DocumentInput, documentFolders: readonly string[], precomputed?: PrecomputedOutline): AttestDocument | undefined {
   const where = classifyPath(input.relPath, documentFolders);
   if (!where) return undefined;
   const text = input.text;
@@ -116,7 +123,7 @@ export function parseDocument(input: DocumentInput, documentFolders: readonly st
 
   if (isUnclosed(block)) {
     if (!where.inDocumentFolder && !/^type\s*:/m.test(text)) return undefined;
-    return build(input, doc, where.folderType, {
+    return build(input, doc, where.folderType, precomputed, {
       dialect: 'attest',
       hasFrontmatter: false,
       frontmatterRange: range(...block.unclosed),
@@ -128,7 +135,7 @@ export function parseDocument(input: DocumentInput, documentFolders: readonly st
   }
   if (!block) {
     if (!where.inDocumentFolder) return undefined;
-    return build(input, doc, where.folderType, {
+    return build(input, doc, where.folderType, precomputed, {
       dialect: 'attest',
       hasFrontmatter: false,
       frontmatterRange: firstLine,
@@ -155,7 +162,7 @@ export function parseDocument(input: DocumentInput, documentFolders: readonly st
   }
   const start = block.open ? block.open[0] : block.contentStart;
   const end = block.close ? block.close[1] : block.contentEnd;
-  return build(input, doc, where.folderType, {
+  return build(input, doc, where.folderType, precomputed, {
     dialect: block.dialect,
     hasFrontmatter: true,
     frontmatterRange: range(start, end),
@@ -199,7 +206,7 @@ interface Parts {
   readonly block?: FrontmatterBlock;
 }
 
-function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType | undefined, parts: Parts): AttestDocument {
+function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType | undefined, precomputed: PrecomputedOutline | undefined, parts: Parts): AttestDocument {
   const range = (start: number, end: number): Range => ({ start: doc.positionAt(start), end: doc.positionAt(end) });
   const base = parts.block?.contentStart ?? 0;
   const nodeRange = (node: YamlNode, offset: number): Range => trimmedRange(doc, node, offset);
@@ -249,7 +256,7 @@ function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType
       })
     : [];
 
-  const outline = outlineMarkdown(doc.getText(), parts.bodyStart);
+  const outline = precomputed?.bodyStart === parts.bodyStart ? precomputed.outline : outlineMarkdown(doc.getText(), parts.bodyStart);
   return {
     uri: input.uri,
     relPath: input.relPath,

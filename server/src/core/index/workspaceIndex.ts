@@ -7,7 +7,7 @@ import { MlCatalog } from '../data/mlCatalog';
 import type { BundledData } from '../data/bundled';
 import { DataFileError } from '../data/validate';
 import { diagnoseDocument, diagnoseWorkspace } from '../diagnostics';
-import { classifyPath, parseDocument, type AttestDocument } from '../document/model';
+import { classifyPath, parseDocument, type AttestDocument, type PrecomputedOutline } from '../document/model';
 import { evidencePath, linkTarget } from '../document/paths';
 import { isIgnoredPath } from './ignored';
 import { RULE_CODES } from '../rules';
@@ -35,7 +35,24 @@ export interface IndexOptions {
   readonly today?: () => string;
   /** Editor settings used when there is no attest.yaml. */
   readonly defaults?: ConfigDefaults;
+  /**
+   * Outlines the Markdown of many documents elsewhere (worker threads) while this thread
+   * reads their frontmatter; used for the first indexing of a large folder.
+   */
+  readonly outliner?: Outliner;
 }
+
+export type Outliner = (items: readonly OutlineRequest[]) => Promise<readonly PrecomputedOutline[]>;
+
+export interface OutlineRequest {
+  readonly text: string;
+  /** Whether the file lies in a document folder (where comply's format is read). */
+  readonly allowComply: boolean;
+}
+
+/** Below this many candidates, outlining elsewhere costs more than it saves. */
+const PARALLEL_THRESHOLD = 400;
+const BATCH = 64;
 
 /** What a change touched: the documents whose diagnostics may differ, and whether everything did. */
 export interface Change {
@@ -247,17 +264,32 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
   private async reparseAll(progress?: (done: number, total: number) => void, isCancelled?: () => boolean): Promise<void> {
     for (const rel of [...this.docs.keys()]) this.forget(rel);
     const candidates = [...this.files].filter((f) => classifyPath(f, this.config.folders));
-    const batch = 64;
-    for (let i = 0; i < candidates.length; i += batch) {
+    const batches: string[][] = [];
+    for (let i = 0; i < candidates.length; i += BATCH) batches.push(candidates.slice(i, i + BATCH));
+    const texts: (string | undefined)[][] = [];
+    for (const batch of batches) {
       if (isCancelled?.()) return;
-      const slice = candidates.slice(i, i + batch);
-      const texts = await Promise.all(slice.map((f) => this.host.readFile(f)));
-      slice.forEach((f, j) => {
-        const text = texts[j];
-        if (text !== undefined) this.remember(f, text, 0);
+      texts.push(await Promise.all(batch.map((f) => this.host.readFile(f))));
+    }
+    // All batches go out at once: while this thread parses one, the workers outline the next.
+    const outliner = candidates.length >= PARALLEL_THRESHOLD ? this.options.outliner : undefined;
+    const outlines = outliner
+      ? batches.map((batch, i) =>
+          outliner(batch.map((f, j) => ({ text: texts[i][j] ?? '', allowComply: classifyPath(f, this.config.folders)?.inDocumentFolder ?? false }))).catch(() => undefined),
+        )
+      : [];
+    let done = 0;
+    for (let i = 0; i < batches.length; i++) {
+      if (isCancelled?.()) return;
+      const precomputed = outliner ? await outlines[i] : undefined;
+      batches[i].forEach((f, j) => {
+        const text = texts[i][j];
+        if (text !== undefined) this.remember(f, text, 0, precomputed?.[j]);
       });
-      progress?.(Math.min(i + batch, candidates.length), candidates.length);
-      if (i + batch < candidates.length) await new Promise((resolve) => setImmediate(resolve));
+      done += batches[i].length;
+      progress?.(done, candidates.length);
+      // Yield between batches so that a language server answers requests while indexing.
+      if (!outliner && i + 1 < batches.length) await new Promise((resolve) => setImmediate(resolve));
     }
     this.coverageCache = undefined;
   }
@@ -378,9 +410,9 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
     }
   }
 
-  private remember(relPath: string, text: string, version: number): void {
+  private remember(relPath: string, text: string, version: number, precomputed?: PrecomputedOutline): void {
     this.forget(relPath);
-    const doc = parseDocument({ uri: this.uriOf(relPath), relPath, text, version }, this.config.folders);
+    const doc = parseDocument({ uri: this.uriOf(relPath), relPath, text, version }, this.config.folders, precomputed);
     if (!doc) return;
     this.docs.set(relPath, doc);
     if (doc.id) add(this.byId, doc.id.value, relPath);
