@@ -1,0 +1,171 @@
+/**
+ * Coverage view: the Attest activity-bar container shows, for the bundled
+ * policy library, one row per Trust Services Category ("Security — 33/33
+ * covered"), criteria with their status under each, and the "ML addenda" group
+ * with its topics (the library has `ml: true`), all as `attest coverage` reports.
+ */
+import * as assert from 'assert';
+import * as childProcess from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Locator, Page } from 'playwright-core';
+import { context } from './run';
+import { activityBarItem, screenshot, viewPane, viewRows, waitFor } from './driver';
+
+interface CoverageJson {
+  criteria: Array<{ id: string; category: string; status: string; documents: string[]; summary: string }>;
+  ml: Array<{ topic: string; title: string; status: string; documents: string[] }>;
+  summary: { inScope: number; covered: number; percent: number };
+}
+
+const COVERED = new Set(['controlled', 'implemented', 'excepted']);
+
+function cliCoverage(dir: string): CoverageJson {
+  const out = childProcess.execFileSync(process.execPath, [path.join(context.root, 'bin', 'attest.js'), 'coverage', dir, '--format', 'json'], {
+    encoding: 'utf8',
+  });
+  return JSON.parse(out) as CoverageJson;
+}
+
+/** Shows the Attest container (without toggling the side bar away when it is already shown) and returns its Coverage pane. */
+async function openAttestView(page: Page): Promise<Locator> {
+  const pane = viewPane(page, 'Coverage');
+  await waitFor(
+    async () => {
+      if (await pane.isVisible()) {
+        return true;
+      }
+      await activityBarItem(page, 'Attest').click();
+      await pane.waitFor({ state: 'visible', timeout: 3000 }).catch(() => undefined);
+      return pane.isVisible();
+    },
+    30000,
+    'the Attest Coverage view',
+  );
+  return pane;
+}
+
+/** The tree row whose label is exactly `label`, at `level` (1 = top). */
+function treeRow(pane: Locator, label: string | RegExp, level?: number): Locator {
+  const rows = level === undefined ? viewRows(pane) : pane.locator(`.pane-body .monaco-list-row[aria-level="${level}"]`);
+  const wanted = typeof label === 'string' ? new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) : label;
+  return rows.filter({ has: pane.page().locator('.label-name', { hasText: wanted }) }).first();
+}
+
+async function rowLabel(row: Locator): Promise<string> {
+  return ((await row.locator('.label-name').first().textContent()) ?? '').trim();
+}
+
+async function rowDescription(row: Locator): Promise<string> {
+  const description = row.locator('.label-description');
+  return (await description.count()) ? ((await description.first().textContent()) ?? '').trim() : '';
+}
+
+async function setExpanded(row: Locator, expanded: boolean): Promise<void> {
+  const want = String(expanded);
+  if ((await row.getAttribute('aria-expanded')) !== want) {
+    await row.locator('.label-name').click();
+  }
+  await waitFor(async () => (await row.getAttribute('aria-expanded')) === want, 10000, `the row to be ${expanded ? 'expanded' : 'collapsed'}`);
+}
+
+/** Drags the sash between the side bar and the editor so that the side bar is `width` px wide (descriptions are long). */
+async function resizeSideBar(page: Page, width: number): Promise<void> {
+  const sidebar = page.locator('.part.sidebar');
+  const box = await sidebar.boundingBox();
+  assert.ok(box, 'the side bar is shown');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 8 });
+  await page.mouse.up();
+  await waitFor(async () => Math.abs(((await sidebar.boundingBox())?.width ?? 0) - width) < 20, 5000, `the side bar to be ${width} px wide`);
+}
+
+describe('coverage view', function () {
+  it('shows categories, criteria with their status and the ML addenda', async function () {
+    context.requireExtension();
+    const folder = context.makeWorkspace({});
+    fs.cpSync(path.join(context.root, 'policies'), folder, { recursive: true });
+    const expected = cliCoverage(folder);
+    assert.ok(expected.ml.length > 0, 'the bundled library has ML topics (ml: true)');
+
+    const { page } = await context.openWorkbench(folder, { waitForExplorerRow: 'attest.yaml' });
+    const pane = await openAttestView(page);
+    await resizeSideBar(page, 720);
+
+    // Top level: the categories in the order of the report, then the ML addenda group.
+    const categories = new Map<string, { covered: number; total: number; ids: string[] }>();
+    for (const c of expected.criteria) {
+      const entry = categories.get(c.category) ?? { covered: 0, total: 0, ids: [] };
+      entry.total++;
+      entry.covered += COVERED.has(c.status) ? 1 : 0;
+      entry.ids.push(c.id);
+      categories.set(c.category, entry);
+    }
+    const addressed = expected.ml.filter((t) => t.status !== 'uncovered').length;
+    const expectedTop = [
+      ...[...categories].map(([name, e]) => `${name} — ${e.covered}/${e.total} covered`),
+      `ML addenda — ${addressed}/${expected.ml.length} addressed`,
+    ];
+    const topRows = pane.locator('.pane-body .monaco-list-row[aria-level="1"]');
+    let shownTop: string[] = [];
+    await waitFor(
+      async () => {
+        shownTop = (await topRows.locator('.label-name').allTextContents()).map((t) => t.trim());
+        return JSON.stringify(shownTop) === JSON.stringify(expectedTop);
+      },
+      60000,
+      `the top rows ${JSON.stringify(expectedTop)} (shown: ${JSON.stringify(shownTop)})`,
+    ).catch((err: Error) => {
+      throw new Error(`${err.message}; the view shows ${JSON.stringify(shownTop)}`);
+    });
+    assert.ok(expectedTop[0].startsWith('Security — '), 'Security comes first');
+    assert.strictEqual(categories.get('Security')?.total, 33, 'Security has the 33 common criteria');
+
+    // Expand Security: its criteria, each with its status and summary.
+    const security = treeRow(pane, expectedTop[0], 1);
+    await setExpanded(security, true);
+    const criterionRows = pane.locator('.pane-body .monaco-list-row[aria-level="2"]');
+    await waitFor(async () => (await criterionRows.count()) >= 10, 10000, 'criterion rows under Security');
+    const shown = await criterionRows.count();
+    for (let i = 0; i < Math.min(shown, 12); i++) {
+      const row = criterionRows.nth(i);
+      const id = await rowLabel(row);
+      const c = expected.criteria.find((x) => x.id === id);
+      assert.ok(c, `row ${i + 1} under Security is a criterion of the report: "${id}"`);
+      assert.strictEqual(c.category, 'Security', `${id} is a Security criterion`);
+      assert.strictEqual(id, categories.get('Security')?.ids[i], `row ${i + 1} is in the order of the report`);
+      const description = await rowDescription(row);
+      assert.ok(description.startsWith(`${c.status} — `), `${id} shows its status "${c.status}": "${description}"`);
+      const start = c.summary.slice(0, 30);
+      assert.ok(description.includes(start), `${id} shows the start of its summary "${start}": "${description}"`);
+      // A criterion with documents can be expanded to them.
+      assert.strictEqual(await row.getAttribute('aria-expanded'), c.documents.length ? 'false' : null, `${id} is expandable iff documents claim it`);
+    }
+    // The status icon matches the status (e.g. controlled → shield, implemented → pass).
+    const icons: Record<string, string> = { controlled: 'codicon-shield', implemented: 'codicon-pass', excepted: 'codicon-circle-slash', uncovered: 'codicon-error', documented: 'codicon-warning' };
+    const first = expected.criteria.find((x) => x.id === (categories.get('Security')?.ids[0] ?? ''));
+    assert.ok(first);
+    assert.ok(
+      (await criterionRows.first().locator(`.custom-view-tree-node-item-icon.${icons[first.status]}`).count()) === 1,
+      `${first.id} has the ${icons[first.status]} icon of status ${first.status}`,
+    );
+    await screenshot(page, 'coverage-view');
+
+    // Collapse Security and expand the ML addenda: one row per topic with its status.
+    await setExpanded(security, false);
+    const ml = treeRow(pane, expectedTop[expectedTop.length - 1], 1);
+    await setExpanded(ml, true);
+    await waitFor(async () => (await criterionRows.count()) >= Math.min(expected.ml.length, 10), 10000, 'topic rows under ML addenda');
+    const topicRows = await criterionRows.count();
+    for (let i = 0; i < Math.min(topicRows, expected.ml.length); i++) {
+      const row = criterionRows.nth(i);
+      const topic = await rowLabel(row);
+      const t = expected.ml[i];
+      assert.strictEqual(topic, t.topic, `topic row ${i + 1} is ${t.topic}`);
+      assert.strictEqual(await rowDescription(row), `${t.status} — ${t.title}`, `${t.topic} shows its status and title`);
+    }
+    await screenshot(page, 'coverage-view-ml');
+  });
+});
