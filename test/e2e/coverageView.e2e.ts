@@ -5,69 +5,12 @@
  * with its topics (the library has `ml: true`), all as `attest coverage` reports.
  */
 import * as assert from 'assert';
-import * as childProcess from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { context } from './run';
-import { activityBarItem, screenshot, viewPane, viewRows, waitFor } from './driver';
-
-interface CoverageJson {
-  criteria: Array<{ id: string; category: string; status: string; documents: string[]; summary: string }>;
-  ml: Array<{ topic: string; title: string; status: string; documents: string[] }>;
-  summary: { inScope: number; covered: number; percent: number };
-}
-
-const COVERED = new Set(['controlled', 'implemented', 'excepted']);
-
-function cliCoverage(dir: string): CoverageJson {
-  const out = childProcess.execFileSync(process.execPath, [path.join(context.root, 'bin', 'attest.js'), 'coverage', dir, '--format', 'json'], {
-    encoding: 'utf8',
-  });
-  return JSON.parse(out) as CoverageJson;
-}
-
-/** Shows the Attest container (without toggling the side bar away when it is already shown) and returns its Coverage pane. */
-async function openAttestView(page: Page): Promise<Locator> {
-  const pane = viewPane(page, 'Coverage');
-  await waitFor(
-    async () => {
-      if (await pane.isVisible()) {
-        return true;
-      }
-      await activityBarItem(page, 'Attest').click();
-      await pane.waitFor({ state: 'visible', timeout: 3000 }).catch(() => undefined);
-      return pane.isVisible();
-    },
-    30000,
-    'the Attest Coverage view',
-  );
-  return pane;
-}
-
-/** The tree row whose label is exactly `label`, at `level` (1 = top). */
-function treeRow(pane: Locator, label: string | RegExp, level?: number): Locator {
-  const rows = level === undefined ? viewRows(pane) : pane.locator(`.pane-body .monaco-list-row[aria-level="${level}"]`);
-  const wanted = typeof label === 'string' ? new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) : label;
-  return rows.filter({ has: pane.page().locator('.label-name', { hasText: wanted }) }).first();
-}
-
-async function rowLabel(row: Locator): Promise<string> {
-  return ((await row.locator('.label-name').first().textContent()) ?? '').trim();
-}
-
-async function rowDescription(row: Locator): Promise<string> {
-  const description = row.locator('.label-description');
-  return (await description.count()) ? ((await description.first().textContent()) ?? '').trim() : '';
-}
-
-async function setExpanded(row: Locator, expanded: boolean): Promise<void> {
-  const want = String(expanded);
-  if ((await row.getAttribute('aria-expanded')) !== want) {
-    await row.locator('.label-name').click();
-  }
-  await waitFor(async () => (await row.getAttribute('aria-expanded')) === want, 10000, `the row to be ${expanded ? 'expanded' : 'collapsed'}`);
-}
+import { COVERED, cliCoverage, openAttestView, rowDescription, rowLabel, setExpanded, treeRow } from './attest';
+import { screenshot, waitFor } from './driver';
 
 /** Drags the sash between the side bar and the editor so that the side bar is `width` px wide (descriptions are long). */
 async function resizeSideBar(page: Page, width: number): Promise<void> {

@@ -88,13 +88,22 @@ describe('diagnostics', function () {
       throw new Error('no error squiggle (.squiggly-error) appeared in the editor within 60 s: did the Attest server start?');
     });
     const token = editorToken(page, 'CC9.9');
-    const [squiggleBox, tokenBox] = [await squiggle.boundingBox(), await token.boundingBox()];
-    assert.ok(squiggleBox && tokenBox, 'the squiggle and the CC9.9 token are rendered');
-    const overlap = Math.min(squiggleBox.x + squiggleBox.width, tokenBox.x + tokenBox.width) - Math.max(squiggleBox.x, tokenBox.x);
-    assert.ok(
-      overlap >= tokenBox.width * 0.8 && Math.abs(squiggleBox.y - tokenBox.y) < tokenBox.height,
-      `the squiggle ${JSON.stringify(squiggleBox)} lies under CC9.9 ${JSON.stringify(tokenBox)}`,
-    );
+    // The editor may still be laying out (a code lens line arrives and moves the text
+    // down): measure both boxes together until they agree, within a deadline.
+    let last = '';
+    await waitFor(
+      async () => {
+        const [squiggleBox, tokenBox] = [await squiggle.boundingBox(), await token.boundingBox()];
+        if (!squiggleBox || !tokenBox) return false;
+        last = `the squiggle ${JSON.stringify(squiggleBox)} lies under CC9.9 ${JSON.stringify(tokenBox)}`;
+        const overlap = Math.min(squiggleBox.x + squiggleBox.width, tokenBox.x + tokenBox.width) - Math.max(squiggleBox.x, tokenBox.x);
+        return overlap >= tokenBox.width * 0.8 && Math.abs(squiggleBox.y - tokenBox.y) < tokenBox.height;
+      },
+      10000,
+      'the squiggle under CC9.9',
+    ).catch((error: unknown) => {
+      throw new Error(`${last || 'the squiggle and the CC9.9 token were not rendered'} (${String(error)})`);
+    });
     assert.strictEqual(await activeEditor(page).locator('.squiggly-error').count(), 1, 'exactly one error squiggle in the policy');
 
     // Open the Problems panel with its keyboard shortcut, the editor focused.

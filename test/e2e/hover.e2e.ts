@@ -4,32 +4,14 @@
  * that covers it), the same as `attest coverage` reports.
  */
 import * as assert from 'assert';
-import * as childProcess from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
 import { context } from './run';
+import { cliCoverage, fixtureWorkspace } from './attest';
 import { editorToken, hoverText, openFile, screenshot, visibleHover, waitFor } from './driver';
-
-interface CriterionJson {
-  id: string;
-  category: string;
-  status: string;
-  documents: string[];
-  summary: string;
-}
-
-function cliCoverage(dir: string): { criteria: CriterionJson[] } {
-  const out = childProcess.execFileSync(process.execPath, [path.join(context.root, 'bin', 'attest.js'), 'coverage', dir, '--format', 'json'], {
-    encoding: 'utf8',
-  });
-  return JSON.parse(out) as { criteria: CriterionJson[] };
-}
 
 describe('hover', function () {
   it('shows the summary and coverage of a criterion', async function () {
     context.requireExtension();
-    const folder = context.makeWorkspace({});
-    fs.cpSync(path.join(context.root, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
+    const folder = fixtureWorkspace();
     const expected = cliCoverage(folder).criteria.find((c) => c.id === 'CC6.2');
     assert.ok(expected, 'attest coverage reports CC6.2');
     assert.strictEqual(expected.status, 'controlled', 'the fixture has CC6.2 controlled (by CTL-ACCESS-REVIEW)');

@@ -4,12 +4,11 @@
  * status bar) without a reload.
  */
 import * as assert from 'assert';
-import * as childProcess from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Locator, Page } from 'playwright-core';
 import { context } from './run';
-import { activityBarItem, screenshot, statusBarItem, viewPane, waitFor } from './driver';
+import { cliCoverage, fixtureWorkspace, openAttestView, rowDescription, treeRow } from './attest';
+import { screenshot, statusBarItem, waitFor } from './driver';
 
 const CAPACITY_CONTROL = `---
 id: CTL-CAPACITY
@@ -42,51 +41,10 @@ Dashboards alert the on-call engineer when usage passes 80% of capacity.
 The alert rules and the quarterly capacity review.
 `;
 
-interface CoverageJson {
-  criteria: Array<{ id: string; status: string; summary: string }>;
-  summary: { percent: number };
-}
-
-function cliCoverage(dir: string): CoverageJson {
-  const out = childProcess.execFileSync(process.execPath, [path.join(context.root, 'bin', 'attest.js'), 'coverage', dir, '--format', 'json'], {
-    encoding: 'utf8',
-  });
-  return JSON.parse(out) as CoverageJson;
-}
-
-async function openAttestView(page: Page): Promise<Locator> {
-  const pane = viewPane(page, 'Coverage');
-  await waitFor(
-    async () => {
-      if (await pane.isVisible()) {
-        return true;
-      }
-      await activityBarItem(page, 'Attest').click();
-      await pane.waitFor({ state: 'visible', timeout: 3000 }).catch(() => undefined);
-      return pane.isVisible();
-    },
-    30000,
-    'the Attest Coverage view',
-  );
-  return pane;
-}
-
-function treeRow(pane: Locator, label: RegExp, level: number): Locator {
-  return pane
-    .locator(`.pane-body .monaco-list-row[aria-level="${level}"]`)
-    .filter({ has: pane.page().locator('.label-name', { hasText: label }) })
-    .first();
-}
-
-async function description(row: Locator): Promise<string> {
-  return ((await row.locator('.label-description').first().textContent()) ?? '').trim();
-}
-
 describe('live coverage', function () {
   it('updates the Coverage view when a control is created on disk', async function () {
     context.requireExtension();
-    const folder = context.makeWorkspace({});
-    fs.cpSync(path.join(context.root, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
+    const folder = fixtureWorkspace();
     const before = cliCoverage(folder);
     const a11 = before.criteria.find((c) => c.id === 'A1.1');
     assert.strictEqual(a11?.status, 'uncovered', 'A1.1 is uncovered in the fixture');
@@ -101,7 +59,7 @@ describe('live coverage', function () {
     }
     const row = treeRow(pane, /^\s*A1\.1\s*$/, 2);
     await row.waitFor({ state: 'visible', timeout: 10000 });
-    assert.ok((await description(row)).startsWith('uncovered — '), `A1.1 shows "uncovered": "${await description(row)}"`);
+    assert.ok((await rowDescription(row)).startsWith('uncovered — '), `A1.1 shows "uncovered": "${await rowDescription(row)}"`);
     assert.strictEqual(await row.locator('.codicon-error').count(), 1, 'A1.1 has the "uncovered" icon');
     assert.strictEqual(await row.getAttribute('aria-expanded'), null, 'an uncovered criterion has no documents to expand');
     await statusBarItem(page, `Attest ${before.summary.percent}%`).waitFor({ state: 'visible', timeout: 30000 });
@@ -121,7 +79,7 @@ describe('live coverage', function () {
     let shown = '';
     await waitFor(
       async () => {
-        shown = await description(row);
+        shown = await rowDescription(row);
         return shown.startsWith(`${status} — `);
       },
       30000,

@@ -8,7 +8,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { context } from './run';
-import { activeEditor, activityBarItem, screenshot, statusBarItem, viewPane, waitFor } from './driver';
+import { fixtureWorkspace, openAttestView, setExpanded, treeRow } from './attest';
+import { activeEditor, screenshot, statusBarItem, waitFor } from './driver';
 
 /** A control whose criteria are a block list, so that CC6.2 has a line of its own, deep in the frontmatter. */
 const MFA_CONTROL = `---
@@ -45,31 +46,6 @@ The identity provider enforces MFA for every user.
 The identity provider's MFA policy export.
 `;
 
-async function openAttestView(page: Page): Promise<Locator> {
-  const pane = viewPane(page, 'Coverage');
-  await waitFor(
-    async () => {
-      if (await pane.isVisible()) {
-        return true;
-      }
-      await activityBarItem(page, 'Attest').click();
-      await pane.waitFor({ state: 'visible', timeout: 3000 }).catch(() => undefined);
-      return pane.isVisible();
-    },
-    30000,
-    'the Attest Coverage view',
-  );
-  return pane;
-}
-
-function treeRow(pane: Locator, label: string | RegExp, level: number): Locator {
-  const wanted = typeof label === 'string' ? new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) : label;
-  return pane
-    .locator(`.pane-body .monaco-list-row[aria-level="${level}"]`)
-    .filter({ has: pane.page().locator('.label-name', { hasText: wanted }) })
-    .first();
-}
-
 /** Scrolls the view with the mouse wheel until `row` is rendered (the tree only renders what fits). */
 async function scrollTo(pane: Locator, row: Locator, what: string): Promise<void> {
   const page = pane.page();
@@ -92,13 +68,6 @@ async function scrollTo(pane: Locator, row: Locator, what: string): Promise<void
   );
   // Fully inside the view, not under its edge.
   await row.scrollIntoViewIfNeeded();
-}
-
-async function expand(row: Locator): Promise<void> {
-  if ((await row.getAttribute('aria-expanded')) !== 'true') {
-    await row.locator('.label-name').click();
-  }
-  await waitFor(async () => (await row.getAttribute('aria-expanded')) === 'true', 10000, 'the row to expand');
 }
 
 /** Checks that the active editor shows `file` with the cursor on its line claiming `criterion`. */
@@ -150,17 +119,16 @@ async function expectOpenedAtClaim(page: Page, folder: string, rel: string, crit
 describe('open from the coverage view', function () {
   it('opens a document at the line that claims the criterion', async function () {
     context.requireExtension();
-    const folder = context.makeWorkspace({ 'controls/mfa.md': MFA_CONTROL });
-    fs.cpSync(path.join(context.root, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
+    const folder = fixtureWorkspace({ 'controls/mfa.md': MFA_CONTROL });
     const { page } = await context.openWorkbench(folder, { waitForExplorerRow: 'attest.yaml' });
     const pane = await openAttestView(page);
 
     const security = treeRow(pane, /^\s*Security — \d+\/33 covered\s*$/, 1);
     await security.waitFor({ state: 'visible', timeout: 60000 });
-    await expand(security);
+    await setExpanded(security, true);
     const cc62 = treeRow(pane, 'CC6.2', 2);
     await scrollTo(pane, cc62, 'the CC6.2 row under Security');
-    await expand(cc62);
+    await setExpanded(cc62, true);
 
     // Its documents: the two controls, the procedure and the policy.
     const docRows = async () =>

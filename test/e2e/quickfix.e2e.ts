@@ -4,10 +4,9 @@
  * the error goes away.
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { context } from './run';
+import { fixtureWorkspace } from './attest';
 import { activeEditor, editorLine, editorToken, openFile, screenshot, waitFor } from './driver';
 
 /** The code action menu (light bulb / Ctrl+.). */
@@ -29,8 +28,7 @@ function lineText(text: string | null): string {
 describe('quick fix', function () {
   it('changes an unknown criterion to the suggested one', async function () {
     context.requireExtension();
-    const folder = context.makeWorkspace({});
-    fs.cpSync(path.join(context.root, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
+    const folder = fixtureWorkspace();
     const { page } = await context.openWorkbench(folder, { waitForExplorerRow: 'attest.yaml' });
     await openFile(page, 'procedures/onboarding.md');
 

@@ -3,25 +3,15 @@
  * json` for the workspace, and clicking it opens the Attest Coverage view.
  */
 import * as assert from 'assert';
-import * as childProcess from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
 import { context } from './run';
+import { cliCoverage, fixtureWorkspace } from './attest';
 import { screenshot, statusBarItem, viewPane, viewRows, waitFor } from './driver';
-
-function cliPercent(dir: string): number {
-  const out = childProcess.execFileSync(process.execPath, [path.join(context.root, 'bin', 'attest.js'), 'coverage', dir, '--format', 'json'], {
-    encoding: 'utf8',
-  });
-  return (JSON.parse(out) as { summary: { percent: number } }).summary.percent;
-}
 
 describe('status bar', function () {
   it('shows the coverage percentage and opens the Coverage view', async function () {
     context.requireExtension();
-    const folder = context.makeWorkspace({});
-    fs.cpSync(path.join(context.root, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
-    const percent = cliPercent(folder);
+    const folder = fixtureWorkspace();
+    const percent = cliCoverage(folder).summary.percent;
     assert.ok(percent > 0 && percent < 100, `the fixture is partly covered (attest coverage says ${percent}%)`);
 
     const { page } = await context.openWorkbench(folder, { waitForExplorerRow: 'attest.yaml' });
