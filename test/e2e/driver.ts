@@ -47,7 +47,7 @@ export async function waitFor<T>(
     try {
       const value = await fn();
       if (value) {
-        return value as NonNullable<T>;
+        return value;
       }
       lastValue = value;
     } catch (err) {

@@ -69,7 +69,7 @@ describe('language server over stdio: diagnostics', function () {
     assert.strictEqual(await server.waitFor('CC6.2 controlled', () => statusOf('CC6.2')() === 'controlled' && 'ok'), 'ok');
     await server.writeFiles({ 'controls/ac-01.md': undefined });
     await server.waitFor('CC6.2 documented', () => statusOf('CC6.2')() === 'documented');
-    const response = (await server.connection.sendRequest('attest/coverage')) as Cov;
+    const response = await server.connection.sendRequest<Cov>('attest/coverage');
     assert.strictEqual(response[0].coverage.criteria.find((c) => c.id === 'CC6.1')?.status, 'documented');
   });
 

@@ -176,7 +176,7 @@ export async function newDocumentCommand(services: Services, arg?: unknown): Pro
     if (policies.length > 0) {
       const picked = await vscode.window.showQuickPick<Pick<string | undefined>>(
         [
-          ...policies.map(([pid, d]) => ({ label: pid, description: d.title, value: pid as string | undefined })),
+          ...policies.map(([pid, d]) => ({ label: pid, description: d.title, value: pid })),
           { label: 'Fill in later', description: 'leaves <POLICY-ID> in the frontmatter', value: undefined },
         ],
         { title: `${title}: ${id}`, placeHolder: type === 'addendum' ? 'Policy this addendum extends' : 'Parent policy' },

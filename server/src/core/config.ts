@@ -119,7 +119,7 @@ export function parseConfig(
     const key = String(pair.key.value);
     if (!KNOWN_KEYS.includes(key)) {
       const near = nearestNames(key, KNOWN_KEYS, 3)[0];
-      report('unknown-field', at(pair.key as YamlNode), `Unknown setting \`${key}\` in attest.yaml${near ? `: did you mean \`${near}\`?` : `. Known settings: ${KNOWN_KEYS.join(', ')}.`}`, near);
+      report('unknown-field', at(pair.key), `Unknown setting \`${key}\` in attest.yaml${near ? `: did you mean \`${near}\`?` : `. Known settings: ${KNOWN_KEYS.join(', ')}.`}`, near);
     }
   }
   const strings = (key: string, what: string): { value: string; range: Range }[] => {
@@ -130,7 +130,7 @@ export function parseConfig(
       return [];
     }
     return n.items.flatMap((item) => {
-      if (isScalar(item) && typeof item.value === 'string') return [{ value: item.value, range: at(item as YamlNode) }];
+      if (isScalar(item) && typeof item.value === 'string') return [{ value: item.value, range: at(item) }];
       report('invalid-value', at(item as YamlNode), `Each entry of \`${key}\` must be ${what.replace(/s$/, '')}.`);
       return [];
     });
@@ -206,7 +206,7 @@ export function parseConfig(
           const near = nearestNames(code, ruleCodes, 4)[0];
           report('invalid-value', at(pair.key as YamlNode), `Unknown rule \`${code}\`${near ? `: did you mean \`${near}\`?` : '.'}`, near);
         } else if (value === 'off' || value === false || isOneOf(SEVERITIES, value)) {
-          severities.set(code, value === false ? 'off' : (value as Severity | 'off'));
+          severities.set(code, value === false ? 'off' : (value));
         } else {
           report('invalid-value', at((pair.value ?? pair.key) as YamlNode), `Severity of \`${code}\` must be error, warning, information, hint or off.`);
         }

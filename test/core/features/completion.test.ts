@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import type { CompletionItem } from 'vscode-languageserver-types';
 import { completeConfig, completeDocument } from '../../../server/src/features/completion';
 import { control, policy, workspace } from '../../helpers';
 import { applyEdits, cursor } from './cursorEdit';
@@ -24,7 +24,7 @@ function accept(items: readonly CompletionItem[], label: string, text: string): 
   const chosen = items.find((i) => i.label === label);
   assert.ok(chosen, `${label} is offered among ${JSON.stringify(labels(items))}`);
   assert.ok(chosen.textEdit && 'range' in chosen.textEdit, 'items replace what was typed');
-  return applyEdits(text, [chosen.textEdit as TextEdit]);
+  return applyEdits(text, [chosen.textEdit]);
 }
 
 describe('completion', () => {

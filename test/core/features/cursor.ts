@@ -1,4 +1,4 @@
-import type { Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Position, WorkspaceEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AttestDocument } from '../../../server/src/core/document/model';
 import type { IndexOptions, WorkspaceIndex } from '../../../server/src/core/index/workspaceIndex';
@@ -38,7 +38,7 @@ export function applyEdit(files: Record<string, string>, edit: WorkspaceEdit): R
   for (const [target, edits] of Object.entries(edit.changes ?? {})) {
     const rel = Object.keys(files).find((f) => uri(f) === target);
     if (rel === undefined) throw new Error(`edit for a file not in the workspace: ${target}`);
-    result[rel] = TextDocument.applyEdits(TextDocument.create(target, 'markdown', 0, files[rel]), edits as TextEdit[]);
+    result[rel] = TextDocument.applyEdits(TextDocument.create(target, 'markdown', 0, files[rel]), edits);
   }
   return result;
 }

@@ -5,7 +5,7 @@ const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: '
 
 /** SARIF 2.1.0, which code-scanning dashboards read. */
 export function formatSarif(report: CheckReport, version: string): string {
-  const rules = ALL_RULE_INFO.map((r) => ({ id: r.code, shortDescription: { text: r.description }, defaultConfiguration: { level: LEVEL[r.defaultSeverity as keyof typeof LEVEL] ?? 'warning' } }));
+  const rules = ALL_RULE_INFO.map((r) => ({ id: r.code, shortDescription: { text: r.description }, defaultConfiguration: { level: LEVEL[r.defaultSeverity] ?? 'warning' } }));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

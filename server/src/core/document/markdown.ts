@@ -1,6 +1,6 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import type { Heading as MdHeading, Link as MdLink, Definition, Nodes, Root } from 'mdast';
+import type { Nodes } from 'mdast';
 
 export interface Heading {
   readonly text: string;
@@ -33,16 +33,16 @@ function textOf(node: Nodes): string {
 /** Headings and links of a Markdown body that starts at `base` in the file. */
 export function outlineMarkdown(text: string, base: number): MarkdownOutline {
   const body = text.slice(base);
-  const tree = processor.parse(body) as Root;
+  const tree = processor.parse(body);
   const headings: Heading[] = [];
   const links: LinkRef[] = [];
   const visit = (node: Nodes): void => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (node.type === 'heading' && start !== undefined && end !== undefined) {
-      headings.push({ text: textOf(node as MdHeading).trim(), depth: (node as MdHeading).depth, start: base + start, end: base + end });
+      headings.push({ text: textOf(node).trim(), depth: node.depth, start: base + start, end: base + end });
     } else if ((node.type === 'link' || node.type === 'definition') && start !== undefined && end !== undefined) {
-      const url = (node as MdLink | Definition).url;
+      const url = node.url;
       const source = body.slice(start, end);
       // The target follows `](` (inline) or `]:` (definition), before any title.
       const opening = source.search(/\]\(|\]:/);

@@ -33,7 +33,7 @@ export function findingData(diagnostic: LspDiagnostic): FindingData {
   const data: unknown = diagnostic.data;
   if (typeof data !== 'object' || data === null) return {};
   const record = data as Record<string, unknown>;
-  const text = (key: string): string | undefined => (typeof record[key] === 'string' ? (record[key] as string) : undefined);
+  const text = (key: string): string | undefined => (typeof record[key] === 'string' ? (record[key]) : undefined);
   const alternatives = Array.isArray(record.alternatives) ? record.alternatives.filter((a): a is string => typeof a === 'string') : undefined;
   return { replacement: text('replacement'), alternatives, name: text('name'), criterion: text('criterion') };
 }
