@@ -180,13 +180,15 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
         item.iconPath = new vscode.ThemeIcon(TYPE_ICON[location?.type ?? ''] ?? 'file');
         if (location) {
           const uri = vscode.Uri.parse(location.uri);
-          const line = location.claims[node.claim] ?? 0;
+          // The cursor lands on the id the document claims, not just its line.
+          const claim = location.claims[node.claim] ?? { line: 0, character: 0 };
+          const at = new vscode.Position(claim.line, claim.character);
           item.resourceUri = uri;
-          item.tooltip = `${location.title} (${location.type}, ${location.status})\n${vscode.workspace.asRelativePath(uri)}:${line + 1}`;
+          item.tooltip = `${location.title} (${location.type}, ${location.status})\n${vscode.workspace.asRelativePath(uri)}:${claim.line + 1}`;
           item.command = {
             command: 'vscode.open',
             title: 'Open Document',
-            arguments: [uri, { selection: new vscode.Range(line, 0, line, 0), preview: true } satisfies vscode.TextDocumentShowOptions],
+            arguments: [uri, { selection: new vscode.Range(at, at), preview: true } satisfies vscode.TextDocumentShowOptions],
           };
         }
         item.contextValue = 'document';

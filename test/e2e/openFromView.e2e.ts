@@ -79,16 +79,17 @@ async function expectOpenedAtClaim(page: Page, folder: string, rel: string, crit
   const lines = fs.readFileSync(path.join(folder, rel), 'utf8').split('\n');
   const claimLine = lines.findIndex((l) => new RegExp(`(^|[\\s\\[,-])${criterion.replace('.', '\\.')}([\\s\\],]|$)`).test(l)) + 1;
   assert.ok(claimLine > 0, `${rel} claims ${criterion}`);
-  // The cursor is on that line (status bar "Ln N, Col 1").
+  const claimColumn = lines[claimLine - 1].indexOf(criterion) + 1;
+  // The cursor is on the criterion id itself (status bar "Ln N, Col C").
   const position = statusBarItem(page, /Ln \d+, Col \d+/);
   let cursor = '';
   await waitFor(
     async () => {
       cursor = ((await position.textContent()) ?? '').trim();
-      return cursor === `Ln ${claimLine}, Col 1`;
+      return cursor === `Ln ${claimLine}, Col ${claimColumn}`;
     },
     10000,
-    `the cursor at "Ln ${claimLine}, Col 1" in ${name}`,
+    `the cursor at "Ln ${claimLine}, Col ${claimColumn}" in ${name}`,
   ).catch((err: Error) => {
     throw new Error(`${err.message}; the status bar shows "${cursor}"`);
   });

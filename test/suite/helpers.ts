@@ -13,7 +13,7 @@ export interface TreeNode {
   readonly claim?: string;
   readonly criterion?: { id: string; status: string; summary: string; documents: readonly string[] };
   readonly topic?: { topic: string; status: string };
-  readonly folder: { folder: string; documents: Record<string, { uri: string; claims: Record<string, number> }> };
+  readonly folder: { folder: string; documents: Record<string, { uri: string; claims: Record<string, { line: number; character: number }> }> };
 }
 export interface FolderCoverage {
   readonly folder: string;

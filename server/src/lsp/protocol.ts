@@ -24,8 +24,8 @@ export interface DocumentLocation {
   readonly title: string;
   readonly type: string;
   readonly status: string;
-  /** Line of the document's `criteria` field (0-based), where it claims criteria. */
-  readonly claims: Readonly<Record<string, number>>;
+  /** Where the document names each criterion or ML topic it claims (0-based). */
+  readonly claims: Readonly<Record<string, { readonly line: number; readonly character: number }>>;
 }
 
 /** Client → server: the coverage of every workspace folder. */

@@ -359,9 +359,8 @@ export class AttestServer {
       const documents: Record<string, FolderCoverage['documents'][string]> = {};
       for (const doc of folder.index.documents) {
         if (!doc.id || documents[doc.id.value]) continue;
-        const claims: Record<string, number> = {};
-        for (const c of doc.criteria) claims[c.value] ??= c.range.start.line;
-        for (const m of doc.ml) claims[m.value] ??= m.range.start.line;
+        const claims: Record<string, { line: number; character: number }> = {};
+        for (const c of [...doc.criteria, ...doc.ml]) claims[c.value] ??= c.range.start;
         documents[doc.id.value] = { uri: doc.uri, title: doc.title?.value ?? doc.id.value, type: doc.type ?? 'document', status: doc.status?.value ?? 'draft', claims };
       }
       return { folder: folder.uri, name: folder.name, configUri: folder.index.configUri, coverage: folder.index.coverage(), documents };
