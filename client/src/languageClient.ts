@@ -114,7 +114,7 @@ export class AttestLanguageClient implements vscode.Disposable {
         }
       }),
 
-      client.onNotification(CoverageChangedNotification.method, (params: CoverageChangedNotification.Params) => this.store.setCoverage(params)),
+      client.onNotification(CoverageChangedNotification.method, (params: CoverageChangedNotification.Params) => this.store.setCoverage(params.folders)),
       client.onNotification(IndexingNotification.method, (params: IndexingNotification.Params) => {
         this.store.setIndexing(params);
         // Every folder is indexed: ask for the coverage (the server answers once it is final).

@@ -2,7 +2,11 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { openWorkspace } from '../../server/src/cli/workspace';
+import { pathToFileURL } from 'url';
+import { WorkspaceIndex, type Outliner } from '../../server/src/core/index/workspaceIndex';
+import { loadBundledData } from '../../server/src/node/bundledData';
+import { FileSystemHost } from '../../server/src/node/fileSystemHost';
+import { OutlinePool } from '../../server/src/node/outlinePool';
 import { control, policy, TODAY } from '../helpers';
 
 /** Enough documents for the index to outline them in worker threads (see PARALLEL_THRESHOLD). */
@@ -23,24 +27,41 @@ function largeWorkspace(): string {
 }
 
 describe('indexing in parallel', () => {
-  const saved = process.env.ATTEST_WORKERS;
-  after(() => {
-    if (saved === undefined) delete process.env.ATTEST_WORKERS;
-    else process.env.ATTEST_WORKERS = saved;
+  async function snapshot(dir: string, outliner: Outliner | undefined) {
+    const index = new WorkspaceIndex(pathToFileURL(dir).toString(), new FileSystemHost(dir), loadBundledData(), { today: () => TODAY, outliner });
+    await index.load();
+    return [...index.documents].map((d) => ({ path: d.relPath, headings: d.headings, links: d.links, diagnostics: index.diagnose(d.relPath) }));
+  }
+
+  it('finds exactly what indexing on one thread finds, with the workers doing the outlining', async () => {
+    const dir = largeWorkspace();
+    const pool = new OutlinePool(2);
+    assert.ok(pool.available, 'the worker script is next to the pool');
+    let outlined = 0;
+    const counting: Outliner = async (items) => {
+      const results = await pool.outliner(items);
+      outlined += results.length;
+      return results;
+    };
+    try {
+      const serial = await snapshot(dir, undefined);
+      const parallel = await snapshot(dir, counting);
+      assert.strictEqual(outlined, 453, 'every candidate was outlined by a worker');
+      assert.strictEqual(serial.length, 453);
+      assert.ok(serial.some((x) => x.diagnostics.some((d) => d.code === 'unresolved-reference')));
+      assert.deepStrictEqual(parallel, serial);
+    } finally {
+      await pool.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
-  it('finds exactly what indexing on one thread finds', async () => {
-    const dir = largeWorkspace();
-    const snapshot = async (workers: string) => {
-      process.env.ATTEST_WORKERS = workers;
-      const index = await openWorkspace(dir, TODAY);
-      return [...index.documents].map((d) => ({ path: d.relPath, headings: d.headings, links: d.links, diagnostics: index.diagnose(d.relPath) }));
-    };
-    const serial = await snapshot('0');
-    const parallel = await snapshot('2');
-    assert.strictEqual(serial.length, 453);
-    assert.ok(serial.some((s) => s.diagnostics.some((d) => d.code === 'unresolved-reference')));
-    assert.deepStrictEqual(parallel, serial);
-    fs.rmSync(dir, { recursive: true, force: true });
+  it('settles every job when it is closed, so indexing never waits forever', async () => {
+    const pool = new OutlinePool(1);
+    const pending = pool.outliner(Array.from({ length: 200 }, () => ({ text: '# Heading\n\n' + 'text '.repeat(2000), allowComply: false })));
+    const queued = pool.outliner([{ text: '# Later\n', allowComply: false }]);
+    await pool.close();
+    await assert.rejects(pending, /closed/);
+    await assert.rejects(queued, /closed/);
   });
 });

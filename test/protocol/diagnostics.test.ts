@@ -64,7 +64,7 @@ describe('language server over stdio: diagnostics', function () {
     type Cov = { coverage: { criteria: { id: string; status: string }[] } }[];
     const statusOf = (id: string) => () => {
       const last = [...server.notifications].reverse().find((n) => n.method === 'attest/coverageChanged');
-      return (last?.params as Cov | undefined)?.[0].coverage.criteria.find((c) => c.id === id)?.status;
+      return (last?.params as { folders: Cov } | undefined)?.folders[0].coverage.criteria.find((c) => c.id === id)?.status;
     };
     assert.strictEqual(await server.waitFor('CC6.2 controlled', () => statusOf('CC6.2')() === 'controlled' && 'ok'), 'ok');
     await server.writeFiles({ 'controls/ac-01.md': undefined });
@@ -114,5 +114,36 @@ describe('language server over stdio: diagnostics', function () {
     await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: server.uri('policies'), type: 3 }] });
     await server.diagnosticsOf('policies/a.md', (x) => x.length === 0);
     await server.diagnosticsOf('policies/b.md', (x) => x.length === 0);
+  });
+
+  it('indexes a folder even when the client refuses progress', async () => {
+    const bad = control({ criteria: '[CC9.9]' });
+    server = await ServerHarness.start({ 'policies/access.md': policy(), 'controls/ac-01.md': bad }, { refuseProgress: true });
+    const d = await server.diagnosticsOf('controls/ac-01.md', (x) => x.length > 0);
+    assert.deepStrictEqual(d.map((x) => x.code), ['unknown-criterion']);
+  });
+
+  it('answers read-only requests on attest.yaml without re-checking the workspace', async () => {
+    server = await ServerHarness.start({ 'attest.yaml': 'ml: false\n', 'policies/access.md': policy(), 'controls/ac-01.md': control() });
+    await server.diagnosticsOf('controls/ac-01.md');
+    await server.waitFor('coverage after indexing', () => server.notifications.some((n) => n.method === 'attest/coverageChanged'));
+    // Opening attest.yaml reloads the configuration: both documents and the file itself are re-published.
+    const opened = server.published;
+    await server.open('attest.yaml');
+    await server.waitFor('the reload after opening attest.yaml', () => server.published >= opened + 3);
+    const before = server.published;
+    for (let i = 0; i < 3; i++) await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: server.uri('attest.yaml') } });
+    await server.connection.sendRequest('attest/coverage');
+    assert.ok(server.published - before <= 1, `published ${server.published - before} times`);
+  });
+
+  it('keeps the diagnostics of an open document whose file is deleted on disk', async () => {
+    const bad = control({ criteria: '[CC9.9]' });
+    server = await ServerHarness.start({ 'policies/access.md': policy(), 'controls/ac-01.md': bad });
+    await server.open('controls/ac-01.md');
+    await server.diagnosticsOf('controls/ac-01.md', (x) => x.length === 1);
+    await server.writeFiles({ 'controls/ac-01.md': undefined });
+    await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: server.uri('controls/ac-01.md') } });
+    assert.strictEqual(server.diagnostics.get(server.uri('controls/ac-01.md'))?.length, 1);
   });
 });

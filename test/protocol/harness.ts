@@ -36,9 +36,12 @@ export class ServerHarness {
   readonly connection: ProtocolConnection;
   readonly diagnostics = new Map<string, Diagnostic[]>();
   readonly notifications: { method: string; params: unknown }[] = [];
+  /** How many publishDiagnostics notifications arrived. */
+  published = 0;
   private readonly listeners = new Set<() => void>();
   private stderr = '';
   settings: Record<string, unknown> = {};
+  refuseProgress = false;
 
   private constructor(
     readonly root: string,
@@ -48,27 +51,29 @@ export class ServerHarness {
     child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params.diagnostics);
+      this.published++;
       this.changed();
     });
     this.connection.onUnhandledNotification((message) => {
-      // JSON-RPC sends a lone array parameter by position: unwrap it as a client library does.
-      const params = Array.isArray(message.params) && message.params.length === 1 ? message.params[0] : message.params;
-      this.notifications.push({ method: message.method, params });
+      this.notifications.push({ method: message.method, params: message.params });
       this.changed();
     });
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
-    this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => {
+      if (this.refuseProgress) throw new Error('this client shows no progress');
+    });
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
     this.connection.listen();
   }
 
   /** Writes `files` into a new temporary folder and starts the server on it. */
-  static async start(files: Record<string, string>, options: { settings?: Record<string, unknown> } = {}): Promise<ServerHarness> {
+  static async start(files: Record<string, string>, options: { settings?: Record<string, unknown>; refuseProgress?: boolean } = {}): Promise<ServerHarness> {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-lsp-'));
     for (const [rel, text] of Object.entries(files)) writeFile(root, rel, text);
     const child = spawn(process.execPath, [path.join(REPO, 'dist', 'attest.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const harness = new ServerHarness(root, child);
     if (options.settings) harness.settings = options.settings;
+    harness.refuseProgress = options.refuseProgress === true;
     const rootUri = pathToFileURL(root).toString();
     await harness.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,

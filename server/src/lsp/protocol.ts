@@ -37,7 +37,10 @@ export namespace CoverageRequest {
 /** Server → client: coverage changed (sent after indexing and after any change that alters it). */
 export namespace CoverageChangedNotification {
   export const method = 'attest/coverageChanged';
-  export type Params = FolderCoverage[];
+  /** An object, not a bare array: JSON-RPC would send a lone array as positional parameters. */
+  export interface Params {
+    readonly folders: FolderCoverage[];
+  }
 }
 
 /** Server → client: indexing state, for the status bar. */

@@ -54,6 +54,7 @@ export interface Folder {
   /** Settles when the first indexing of the folder ended; requests wait for it. */
   readonly ready: Promise<void>;
   readonly markReady: () => void;
+  isReady: boolean;
 }
 
 /**
@@ -71,6 +72,7 @@ export class AttestServer {
   private supportsConfiguration = false;
   private supportsWatchRegistration = false;
   private supportsProgress = false;
+  private supportsWorkspaceFolders = false;
   private roots: readonly { uri: string; name: string }[] = [];
   /** Workers that outline Markdown while a large folder is indexed. */
   private readonly outlines = new OutlinePool();
@@ -99,6 +101,7 @@ export class AttestServer {
     this.supportsConfiguration = capabilities.workspace?.configuration === true;
     this.supportsWatchRegistration = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.supportsProgress = capabilities.window?.workDoneProgress === true;
+    this.supportsWorkspaceFolders = capabilities.workspace?.workspaceFolders === true;
     this.roots = params.workspaceFolders?.length
       ? params.workspaceFolders
       : params.rootUri
@@ -133,20 +136,24 @@ export class AttestServer {
       // Not ready from the start: a request that comes before indexing must not see an empty index.
       let markReady = (): void => undefined;
       const ready = new Promise<void>((resolve) => (markReady = resolve));
-      this.folders.push({ uri: root.uri, name: root.name, index, disk, ready, markReady });
+      this.folders.push({ uri: root.uri, name: root.name, index, disk, ready, markReady, isReady: false });
     }
   }
 
   private async initialized(): Promise<void> {
     const indexing = this.folders.map((folder) => this.indexFolder(folder));
-    if (this.supportsWatchRegistration) {
-      await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+    if (this.supportsWorkspaceFolders) {
+      this.connection.workspace.onDidChangeWorkspaceFolders(this.inBackground('workspace folders', (event) => {
+        const removed = new Set(event.removed.map((f) => f.uri));
+        this.roots = [...this.roots.filter((r) => !removed.has(r.uri)), ...event.added];
+        return this.reindexFolders();
+      }));
     }
-    this.connection.workspace.onDidChangeWorkspaceFolders(this.inBackground('workspace folders', (event) => {
-      const removed = new Set(event.removed.map((f) => f.uri));
-      this.roots = [...this.roots.filter((r) => !removed.has(r.uri)), ...event.added];
-      return this.reindexFolders();
-    }));
+    if (this.supportsWatchRegistration) {
+      await this.connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] })
+        .catch((error: unknown) => this.logError('Attest could not watch the workspace files', error));
+    }
     await Promise.all(indexing);
   }
 
@@ -174,10 +181,11 @@ export class AttestServer {
   }
 
   private async indexFolder(folder: Folder): Promise<void> {
-    const progress = this.supportsProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
+    // A client that refuses progress or settings still gets its folder indexed.
+    const progress = this.supportsProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Attest: indexing policies', 0, folder.name, false);
     try {
-      await this.applySettings(folder);
+      await this.applySettings(folder).catch((error: unknown) => this.logError(`Attest could not read the settings of ${folder.name}`, error));
       await folder.index.load((done, total) => {
         progress?.report(total ? Math.round((done / total) * 100) : 100, `${done} of ${total} files`);
         void this.connection.sendNotification(IndexingNotification.method, { done, total, finished: false } satisfies IndexingNotification.Params);
@@ -191,6 +199,7 @@ export class AttestServer {
       this.logError(`Attest could not index ${folder.name}`, error);
     } finally {
       folder.markReady();
+      folder.isReady = true;
       progress?.done();
       void this.connection.sendNotification(IndexingNotification.method, { done: folder.index.documentCount, total: folder.index.documentCount, finished: true } satisfies IndexingNotification.Params);
     }
@@ -225,7 +234,9 @@ export class AttestServer {
     if (rel === undefined) return undefined;
     const buffer = this.documents.get(uri);
     const known = folder.index.get(rel);
-    if (buffer && known?.version !== buffer.version) {
+    // Catch up a document the index holds but at an older version; a buffer new to the
+    // index (attest.yaml, a README) is not a document, and its change is already queued.
+    if (buffer && known && known.version !== buffer.version) {
       const change = await folder.index.update(rel, buffer.getText(), buffer.version);
       this.publish(folder, change.all ? undefined : change.affected);
     }
@@ -285,11 +296,12 @@ export class AttestServer {
       if (!folder) continue;
       await folder.ready;
       const rel = folder.index.relPathOf(change.uri);
-      // An open buffer wins over the disk until it is closed.
-      if (rel === undefined || (this.documents.get(change.uri) && change.type !== FileChangeType.Deleted)) continue;
+      // An open buffer wins over the disk until it is closed (closing re-reads the disk).
+      if (rel === undefined || this.documents.get(change.uri)) continue;
       const deleted = change.type === FileChangeType.Deleted;
       // A created folder comes as one event (a renamed one too): index what is in it.
-      const result = !deleted && folder.disk.isDirectory(rel) ? await folder.index.addFolder(rel) : await folder.index.update(rel, deleted ? undefined : await folder.disk.readFile(rel));
+      const createdFolder = change.type === FileChangeType.Created && folder.disk.isDirectory(rel);
+      const result = createdFolder ? await folder.index.addFolder(rel) : await folder.index.update(rel, deleted ? undefined : await folder.disk.readFile(rel));
       const sofar = touched.has(folder) ? touched.get(folder) : new Set<string>();
       if (result.all || sofar === undefined) touched.set(folder, undefined);
       else {
@@ -300,7 +312,13 @@ export class AttestServer {
     for (const [folder, affected] of touched) this.publish(folder, affected);
   }
 
+  /** Whether a folder is still one of the workspace's (a handler may outlive its folder). */
+  private isCurrent(folder: Folder): boolean {
+    return this.folders.includes(folder);
+  }
+
   private publish(folder: Folder, affected: ReadonlySet<string> | undefined): void {
+    if (!this.isCurrent(folder)) return;
     if (!affected) return this.publishAll(folder);
     for (const rel of affected) this.publishDocument(folder, rel);
     this.scheduleWorkspaceRefresh();
@@ -320,6 +338,7 @@ export class AttestServer {
   }
 
   private publishAll(folder: Folder): void {
+    if (!this.isCurrent(folder)) return;
     const live = new Set<string>();
     for (const doc of folder.index.documents) {
       live.add(doc.uri);
@@ -334,6 +353,7 @@ export class AttestServer {
   }
 
   private publishDocument(folder: Folder, rel: string): void {
+    if (!this.isCurrent(folder)) return;
     const uri = folder.index.uriOf(rel);
     const doc = folder.index.get(rel);
     if (!doc) return this.clear(uri);
@@ -343,6 +363,7 @@ export class AttestServer {
   }
 
   private publishConfig(folder: Folder): void {
+    if (!this.isCurrent(folder) || !folder.isReady) return;
     const uri = folder.index.uriOf(CONFIG_FILE);
     if (!folder.index.configUri) return this.clear(uri);
     this.published.add(uri);
@@ -368,11 +389,13 @@ export class AttestServer {
   }
 
   private coverageMayHaveChanged(): void {
+    // Coverage of a folder still indexing would be partial: wait for it.
+    if (!this.folders.every((f) => f.isReady)) return;
     const coverage = this.coverage();
     const text = JSON.stringify(coverage);
     if (text === this.lastCoverage) return;
     this.lastCoverage = text;
-    void this.connection.sendNotification(CoverageChangedNotification.method, coverage satisfies CoverageChangedNotification.Params);
+    void this.connection.sendNotification(CoverageChangedNotification.method, { folders: coverage } satisfies CoverageChangedNotification.Params);
   }
 }
 

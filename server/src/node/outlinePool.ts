@@ -15,9 +15,9 @@ interface Job {
 /**
  * Worker threads that outline Markdown while the main thread parses frontmatter: Markdown
  * parsing is most of the cost of indexing a large folder. Workers start with the first
- * job and end when the pool has been idle for a few seconds (or on `close()`); they never
- * keep the process alive. A failed worker fails its job, and the index then outlines
- * those documents itself.
+ * job and end when the pool has been idle for a few seconds, or on `close()`. A worker
+ * that fails or exits fails its job (the index then outlines those documents itself);
+ * no job is ever left unsettled.
  */
 export class OutlinePool {
   private readonly queue: Job[] = [];
@@ -45,10 +45,15 @@ export class OutlinePool {
     });
 
   close(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
     const workers = this.workers;
     this.workers = [];
     this.idle.length = 0;
-    for (const job of this.queue.splice(0)) job.reject(new Error('outline pool closed'));
+    const closed = new Error('outline pool closed');
+    for (const job of this.queue.splice(0)) job.reject(closed);
+    for (const job of this.busy.values()) job.reject(closed);
+    this.busy.clear();
     return Promise.all(workers.map((w) => w.terminate())).then(() => undefined);
   }
 
@@ -71,7 +76,6 @@ export class OutlinePool {
 
   private spawn(): Worker {
     const worker = new Worker(this.script);
-    worker.unref();
     this.workers.push(worker);
     worker.on('message', (message: { id: number; results: readonly PrecomputedOutline[] }) => {
       const job = this.busy.get(worker);
@@ -80,12 +84,17 @@ export class OutlinePool {
       if (this.workers.includes(worker)) this.idle.push(worker);
       this.pump();
     });
-    worker.on('error', (error) => {
+    const lost = (error: Error): void => {
+      if (!this.workers.includes(worker)) return;
       this.busy.get(worker)?.reject(error);
       this.busy.delete(worker);
       this.workers = this.workers.filter((w) => w !== worker);
+      const idleAt = this.idle.indexOf(worker);
+      if (idleAt >= 0) this.idle.splice(idleAt, 1);
       this.pump();
-    });
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new Error(`outline worker exited with code ${code}`)));
     return worker;
   }
 }

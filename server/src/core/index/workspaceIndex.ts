@@ -358,7 +358,13 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
   }
 
   private async apply(relPath: string, text: string | undefined, version: number): Promise<Change> {
-    if (isIgnoredPath(relPath)) return { affected: new Set(), all: false };
+    if (isIgnoredPath(relPath)) {
+      // Not indexed, but links and evidence may point there: those documents change.
+      const affected = new Set<string>();
+      for (const [target, paths] of this.pathRefs) if (target === relPath || target.startsWith(relPath + '/')) paths.forEach((p) => affected.add(p));
+      if (affected.size > 0) this.coverageCache = undefined;
+      return { affected, all: false };
+    }
     const existed = this.files.has(relPath);
     if (text === undefined && !existed) {
       const under = [...this.files].filter((f) => f.startsWith(relPath + '/'));
