@@ -12,6 +12,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
+import { spawn } from 'child_process';
+import { pathToFileURL } from 'url';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { openWorkspace } from '../server/src/cli/workspace';
 
 const CRITERIA = ['CC1.1', 'CC2.1', 'CC3.2', 'CC4.1', 'CC5.2', 'CC6.1', 'CC6.2', 'CC6.3', 'CC6.6', 'CC7.1', 'CC7.2', 'CC7.4', 'CC8.1', 'CC9.2', 'A1.2', 'PI1.3', 'C1.1'];
@@ -46,6 +49,30 @@ function generate(dir: string, count: number): void {
       );
     }
   }
+}
+
+/** Starts the real server bundle on `dir` and times it until every document has its diagnostics. */
+async function timeServer(dir: string, documents: number): Promise<string> {
+  const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'dist', 'attest.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const published = new Set<string>();
+  const start = performance.now();
+  const done = new Promise<void>((resolve) => {
+    connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string }) => {
+      published.add(params.uri);
+      if (published.size >= documents) resolve();
+    });
+  });
+  connection.listen();
+  const uri = pathToFileURL(dir).toString();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'bench' }], capabilities: {} });
+  await connection.sendNotification('initialized', {});
+  await done;
+  const elapsed = ms(start);
+  await connection.sendRequest('shutdown');
+  await connection.sendNotification('exit');
+  connection.dispose();
+  return elapsed;
 }
 
 function ms(start: number): string {
@@ -106,6 +133,8 @@ async function measure(count: number, base: string): Promise<void> {
   }
   const cli = ms(start);
 
+  const server = await timeServer(dir, index.documentCount);
+
   console.log(`\n${count} documents (${index.documentCount} indexed, ${diagnostics} diagnostics, coverage ${coverage.summary.percent}%)`);
   console.log(`  cold index (read + parse all)      ${load}   heap +${heap} MB`);
   console.log(`  diagnose every document            ${diagnoseAll}`);
@@ -115,6 +144,7 @@ async function measure(count: number, base: string): Promise<void> {
   console.log(`  renaming a policy's id             ${idChange.perKeystroke} ms   (${idChange.affected} documents re-checked: the controls naming it)`);
   console.log(`  refresh once typing pauses         ${inControl.refresh} ms   (coverage + attest.yaml findings)`);
   console.log(`  attest check --format json (CLI)   ${cli}   exit ${cliExit}`);
+  console.log(`  language server: start to every document's diagnostics   ${server}`);
 }
 
 async function run(): Promise<void> {
