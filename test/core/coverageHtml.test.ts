@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import type { Coverage } from '../../server/src/core/coverage';
-import type { ReportMeta } from '../../server/src/cli/format/coverage';
-import { formatCoverageHtml } from '../../server/src/cli/format/coverageHtml';
+import type { ReportMeta } from '../../server/src/report/coverage';
+import { formatCoverageHtml } from '../../server/src/report/coverageHtml';
 
 const coverage: Coverage = {
   criteria: [

@@ -3,12 +3,12 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { isIsoDate } from '../core/document/schema';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
-import { formatCoverageCsv, formatCoverageMarkdown, formatCoverageText, type ReportMeta } from './format/coverage';
-import { formatCoverageHtml } from './format/coverageHtml';
-import { formatCheckText } from './format/checkText';
-import { formatSarif } from './format/sarif';
+import { formatCoverageCsv, formatCoverageMarkdown, formatCoverageText } from '../report/coverage';
+import { formatCoverageHtml } from '../report/coverageHtml';
+import { formatCheckText } from '../report/checkText';
+import { formatSarif } from '../report/sarif';
 import { initWorkspace } from './init';
-import { buildReport, countBySeverity, publicCoverage } from './report';
+import { buildReport, countBySeverity, publicCoverage, reportMeta } from '../report/report';
 import { UsageError } from './usage';
 import { openWorkspace } from './workspace';
 import { startServer } from '../lsp/server';
@@ -132,15 +132,6 @@ async function check(args: readonly string[], io: Io): Promise<number> {
   return 0;
 }
 
-export function reportMeta(index: WorkspaceIndex): ReportMeta {
-  const documents = new Map<string, { title: string; relPath: string; type: string; status: string }>();
-  for (const doc of index.documents) {
-    if (doc.id && !documents.has(doc.id.value)) {
-      documents.set(doc.id.value, { title: doc.title?.value ?? doc.id.value, relPath: doc.relPath, type: doc.type ?? 'document', status: doc.status?.value ?? 'draft' });
-    }
-  }
-  return { organization: index.config.organization, date: index.today, documents };
-}
 
 async function coverage(args: readonly string[], io: Io): Promise<number> {
   const { values, dir, today } = parse(args, { format: { type: 'string' }, output: { type: 'string', short: 'o' } });

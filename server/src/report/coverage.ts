@@ -1,4 +1,4 @@
-import type { Coverage, CoverageStatus } from '../../core/coverage';
+import type { Coverage, CoverageStatus } from '../core/coverage';
 
 /** What the coverage reports say about the workspace besides the coverage itself. */
 export interface ReportMeta {

@@ -1,5 +1,5 @@
-import { ALL_RULE_INFO } from '../../core/rules';
-import type { CheckReport } from '../report';
+import { ALL_RULE_INFO } from '../core/rules';
+import type { CheckReport } from './report';
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 

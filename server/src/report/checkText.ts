@@ -1,5 +1,5 @@
-import type { CheckReport } from '../report';
-import { countBySeverity } from '../report';
+import type { CheckReport } from './report';
+import { countBySeverity } from './report';
 
 const LABEL = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' } as const;
 

@@ -1,4 +1,4 @@
-import { COVERAGE_STATUSES, COVERED_STATUSES, type Coverage, type CoverageStatus, type CriterionCoverage } from '../../core/coverage';
+import { COVERAGE_STATUSES, COVERED_STATUSES, type Coverage, type CoverageStatus, type CriterionCoverage } from '../core/coverage';
 import { STATUS_LABEL, type ReportMeta } from './coverage';
 
 /**

@@ -2,6 +2,7 @@ import { CONFIG_FILE } from '../core/config';
 import type { Coverage } from '../core/coverage';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { Diagnostic, Severity } from '../core/types';
+import type { ReportMeta } from './coverage';
 
 /** One diagnostic as the CLI prints it (SPEC §9): 1-based positions, path relative to the folder. */
 export interface ReportedDiagnostic {
@@ -57,4 +58,15 @@ export function countBySeverity(diagnostics: readonly ReportedDiagnostic[]): Rec
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const d of diagnostics) counts[d.severity]++;
   return counts;
+}
+
+/** What the coverage reports say about the workspace besides the coverage: organisation, date, documents. */
+export function reportMeta(index: WorkspaceIndex): ReportMeta {
+  const documents = new Map<string, { title: string; relPath: string; type: string; status: string }>();
+  for (const doc of index.documents) {
+    if (doc.id && !documents.has(doc.id.value)) {
+      documents.set(doc.id.value, { title: doc.title?.value ?? doc.id.value, relPath: doc.relPath, type: doc.type ?? 'document', status: doc.status?.value ?? 'draft' });
+    }
+  }
+  return { organization: index.config.organization, date: index.today, documents };
 }
