@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULT_FOLDERS, DOCUMENT_TYPES } from '../../server/src/core/types';
 
 /**
  * Whether the language server is worth starting. The extension activates on
@@ -13,14 +14,14 @@ import * as vscode from 'vscode';
 export async function looksLikeAttestWorkspace(): Promise<boolean> {
   if (!vscode.workspace.workspaceFolders?.length) return false;
   if (vscode.workspace.textDocuments.some(isAttestDocument)) return true;
-  for (const glob of ['**/attest.yaml', '{policies,controls,procedures,narratives,addenda}/**/*.md']) {
+  for (const glob of ['**/attest.yaml', `{${[...DEFAULT_FOLDERS, 'addenda'].join(',')}}/**/*.md`]) {
     const found = await vscode.workspace.findFiles(glob, '**/node_modules/**', 1);
     if (found.length > 0) return true;
   }
   return false;
 }
 
-const FRONTMATTER_TYPE = /^---\r?\n(?:.*\r?\n){0,40}?type\s*:\s*['"]?(policy|control|procedure|narrative|addendum)\b/;
+const FRONTMATTER_TYPE = new RegExp(`^---\\r?\\n(?:.*\\r?\\n){0,40}?type\\s*:\\s*['"]?(${DOCUMENT_TYPES.join('|')})\\b`);
 
 /** A Markdown file in a workspace folder whose frontmatter names an Attest document type. */
 export function isAttestDocument(doc: vscode.TextDocument): boolean {

@@ -127,7 +127,8 @@ export class CoverageStore implements vscode.Disposable {
   }
 
   setState(state: WorkspaceState, fire = true): void {
-    if (state === 'loading' || state === 'idle' || state === 'noFolder') this.indexingValue = undefined;
+    // Indexing is over when the server failed too: the status bar must show the failure, not a spinner.
+    if (state === 'loading' || state === 'idle' || state === 'noFolder' || state === 'failed') this.indexingValue = undefined;
     if (state === this.stateValue) return;
     this.stateValue = state;
     void vscode.commands.executeCommand('setContext', 'attest.state', state);

@@ -29,6 +29,8 @@ const RESTART_WINDOW_MINUTES = 3;
 export class AttestLanguageClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<void> | undefined;
+  /** Whether a server of this client ever started; until then a close is a failed start. */
+  private startedOnce = false;
   private clientDisposables: vscode.Disposable[] = [];
   readonly output: vscode.LogOutputChannel;
 
@@ -129,6 +131,7 @@ export class AttestLanguageClient implements vscode.Disposable {
     ];
     try {
       await client.start();
+      this.startedOnce = true;
     } catch (error) {
       this.store.setState('failed');
       this.output.error(`Attest could not start its language server: ${error instanceof Error ? error.message : String(error)}`);
@@ -149,6 +152,8 @@ export class AttestLanguageClient implements vscode.Disposable {
         return fallback().error(error, message, count) ?? { action: ErrorAction.Continue };
       },
       closed: async (): Promise<CloseHandlerResult> => {
+        // A server that dies before it ever started is reported once by start(), not restarted behind that message.
+        if (!this.startedOnce) return { action: CloseAction.DoNotRestart, handled: true };
         const result = await fallback().closed();
         if (result.action === CloseAction.DoNotRestart) {
           this.store.setState('failed');

@@ -118,7 +118,6 @@ describe('coverage', () => {
     const uri = await api.createDocument(fixtureFolder().uri, {
       type: 'control',
       title: 'Backup Restore Test',
-      id: 'CTL-BACKUP-RESTORE-TEST',
       criteria: ['A1.2'],
       parent: 'POL-ACCESS',
     });

@@ -29,7 +29,7 @@ export interface AttestApi {
   exportCoverage(format: 'html' | 'markdown' | 'csv', options?: { folder?: vscode.Uri; output?: string; open?: boolean }): Promise<vscode.Uri>;
   createDocument(
     folder: vscode.Uri,
-    spec: { type: 'policy' | 'control' | 'procedure' | 'addendum'; title: string; id: string; criteria: string[]; ml?: string[]; parent?: string },
+    spec: { type: 'policy' | 'control' | 'procedure' | 'narrative' | 'addendum'; title: string; criteria: string[]; ml?: string[]; parent?: string },
   ): Promise<vscode.Uri>;
   reveal(id: string): Promise<TreeNode | undefined>;
 }

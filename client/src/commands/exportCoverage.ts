@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import { runCli } from './cli';
-import { pickFolder } from './folders';
+import { ReportRequest } from '../../../server/src/lsp/protocol';
+import { pickFolder, requireTrust } from './folders';
 
 export const EXPORT_FORMATS = ['html', 'markdown', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -20,23 +20,21 @@ export interface ExportOptions {
 }
 
 /**
- * Writes the coverage report of a folder with the bundled CLI
- * (`attest coverage <folder> --format F --output FILE`) and returns the file written.
- * No UI unless `open`; the command below adds the quick pick.
+ * Writes the coverage report of a folder and returns the file written. The server makes
+ * the report from its own index, so it matches the Coverage view: unsaved editor text and
+ * the `attest.*` settings included. No UI unless `open`; the command below adds the pickers.
  */
 export async function exportCoverage(services: Services, format: ExportFormat, options: ExportOptions = {}): Promise<vscode.Uri> {
   if (!EXPORT_FORMATS.includes(format)) throw new Error(`Unknown report format \`${format}\`: use ${EXPORT_FORMATS.join(', ')}.`);
+  requireTrust('export a coverage report');
   const folder = options.folder ?? (await pickFolder(undefined, 'Folder to report on'))?.uri;
   if (!folder) throw new Error('No workspace folder to report on.');
-  if (folder.scheme !== 'file') throw new Error(`Attest reports on folders on disk; ${folder.toString()} is not one.`);
-  const output = options.output ?? path.join(folder.fsPath, `coverage-report.${EXTENSION[format]}`);
-  const result = await runCli(services.context, ['coverage', folder.fsPath, '--format', format, '--output', output], folder.fsPath);
-  // Exit code 2 with the file written means attest.yaml has problems: the report exists, say so.
-  if (!fs.existsSync(output) || (result.code !== 0 && result.code !== 2)) {
-    throw new Error(`attest coverage failed (exit ${result.code}): ${(result.stderr || result.stdout).trim()}`);
-  }
-  const uri = vscode.Uri.file(output);
-  if (result.code === 2) void vscode.window.showWarningMessage('Coverage report written, but attest.yaml has errors: see the Problems view.');
+  await services.ensureServer();
+  const client = services.client.languageClient;
+  if (!client) throw new Error('The Attest language server is not running.');
+  const { text } = await client.sendRequest<ReportRequest.Result>(ReportRequest.method, { folder: folder.toString(), format } satisfies ReportRequest.Params);
+  const uri = options.output ? vscode.Uri.file(options.output) : vscode.Uri.joinPath(folder, `coverage-report.${EXTENSION[format]}`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   if (options.open !== false) await openReport(services, uri, format);
   return uri;
 }
@@ -81,14 +79,20 @@ export async function exportCoverageCommand(services: Services, arg?: unknown): 
     { title: 'Export Coverage Report', placeHolder: 'Report format' },
   );
   if (!picked) return undefined;
+  // A save dialog: the user chooses where it goes, and confirms before a file is replaced.
+  const target = await vscode.window.showSaveDialog({
+    title: 'Save Coverage Report',
+    defaultUri: vscode.Uri.joinPath(folder.uri, `coverage-report.${EXTENSION[picked.format]}`),
+    filters: { [picked.label]: [EXTENSION[picked.format]] },
+  });
+  if (!target) return undefined;
   try {
-    return await vscode.window.withProgress(
+    const uri = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Attest: writing the ${picked.label} coverage report…` },
-      () => exportCoverage(services, picked.format, { folder: folder.uri, open: false }),
-    ).then(async (uri) => {
-      await openReport(services, uri, picked.format);
-      return uri;
-    });
+      () => exportCoverage(services, picked.format, { folder: folder.uri, output: target.fsPath, open: false }),
+    );
+    await openReport(services, uri, picked.format);
+    return uri;
   } catch (error) {
     void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
     return undefined;

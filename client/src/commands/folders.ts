@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
  * The workspace folder a command works on: the one passed as argument (a Uri, a folder, or a
  * tree node with `folder`), else the only folder, else the active editor's, else a pick.
  */
-export async function pickFolder(arg: unknown, placeHolder: string): Promise<vscode.WorkspaceFolder | undefined> {
+export async function pickFolder(arg: unknown, placeHolder: string, options: { askWhenSeveral?: boolean } = {}): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   const fromArg = folderFromArgument(arg);
   if (fromArg) return fromArg;
@@ -14,6 +14,8 @@ export async function pickFolder(arg: unknown, placeHolder: string): Promise<vsc
     return undefined;
   }
   if (folders.length === 1) return folders[0];
+  // Writing a library into a folder is not something to guess: ask.
+  if (options.askWhenSeveral) return vscode.window.showWorkspaceFolderPick({ placeHolder });
   const active = vscode.window.activeTextEditor?.document.uri;
   const activeFolder = active && vscode.workspace.getWorkspaceFolder(active);
   if (activeFolder) return activeFolder;
@@ -31,4 +33,12 @@ function folderFromArgument(arg: unknown): vscode.WorkspaceFolder | undefined {
   }
   if (typeof arg === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(arg)) return vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(arg));
   return undefined;
+}
+
+/**
+ * Commands that write into the workspace need it trusted. The manifest disables them in
+ * Restricted Mode, but the API and other extensions can still call them.
+ */
+export function requireTrust(what: string): void {
+  if (!vscode.workspace.isTrusted) throw new Error(`Attest does not ${what} in Restricted Mode: trust the workspace first.`);
 }

@@ -9,7 +9,11 @@ import { pickFolder } from './folders';
  * opens attest.yaml.
  */
 export async function initCommand(services: Services, arg?: unknown): Promise<vscode.Uri | undefined> {
-  const folder = await pickFolder(arg, 'Folder to initialise');
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showErrorMessage('Attest does not write files in Restricted Mode: trust the workspace first.');
+    return undefined;
+  }
+  const folder = await pickFolder(arg, 'Folder to initialise', { askWhenSeveral: true });
   if (!folder) return undefined;
   if (folder.uri.scheme !== 'file') {
     void vscode.window.showErrorMessage(`Attest can only initialise a folder on disk; ${folder.name} is not one.`);

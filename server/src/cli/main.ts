@@ -3,12 +3,10 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { isIsoDate } from '../core/document/schema';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
-import { formatCoverageCsv, formatCoverageMarkdown, formatCoverageText } from '../report/coverage';
-import { formatCoverageHtml } from '../report/coverageHtml';
 import { formatCheckText } from '../report/checkText';
 import { formatSarif } from '../report/sarif';
 import { initWorkspace } from './init';
-import { buildReport, countBySeverity, publicCoverage, reportMeta } from '../report/report';
+import { COVERAGE_FORMATS, buildReport, countBySeverity, renderCoverage, type CoverageFormat } from '../report/report';
 import { UsageError } from './usage';
 import { openWorkspace } from './workspace';
 import { startServer } from '../lsp/server';
@@ -46,7 +44,7 @@ export interface Io {
 
 const FORMATS = {
   check: ['text', 'json', 'sarif'],
-  coverage: ['text', 'markdown', 'json', 'csv', 'html'],
+  coverage: COVERAGE_FORMATS,
 } as const;
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -138,14 +136,7 @@ async function coverage(args: readonly string[], io: Io): Promise<number> {
   if (values.help) return (io.out(USAGE), 0);
   const format = formatOf(values.format, FORMATS.coverage);
   const index = await openWorkspace(dir, today);
-  const cov = publicCoverage(index.coverage());
-  const meta = reportMeta(index);
-  const text =
-    format === 'json' ? JSON.stringify(cov, null, 2) + '\n'
-    : format === 'markdown' ? formatCoverageMarkdown(cov, meta)
-    : format === 'csv' ? formatCoverageCsv(cov)
-    : format === 'html' ? formatCoverageHtml(cov, meta)
-    : formatCoverageText(cov, meta);
+  const text = renderCoverage(index, format as CoverageFormat);
   const output = values.output as string | undefined;
   if (output) {
     fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });

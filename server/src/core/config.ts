@@ -5,10 +5,10 @@ import type { CriteriaMap } from './data/criteria';
 import { parseMlTopics, type MlTopic } from './data/mlCatalog';
 import type { SectionRequirement, SectionRequirements } from './data/sections';
 import { DataFileError } from './data/validate';
-import { DOCUMENT_TYPES, SEVERITIES, isOneOf, type DocumentType, type Finding, type Range, type Severity } from './types';
+import { DEFAULT_FOLDERS, DOCUMENT_TYPES, SEVERITIES, isOneOf, type DocumentType, type Finding, type Range, type Severity } from './types';
 
 export const CONFIG_FILE = 'attest.yaml';
-export const DEFAULT_FOLDERS: readonly string[] = ['policies', 'controls', 'procedures', 'narratives'];
+export { DEFAULT_FOLDERS } from './types';
 
 export interface Exception {
   readonly criterion: string;

@@ -7,6 +7,9 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
 export const DOCUMENT_TYPES = ['policy', 'control', 'procedure', 'narrative', 'addendum'] as const;
+
+/** Folders whose Markdown files are documents unless attest.yaml names others (SPEC §2). */
+export const DEFAULT_FOLDERS: readonly string[] = ['policies', 'controls', 'procedures', 'narratives'];
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export const STATUSES = ['draft', 'review', 'approved', 'implemented', 'retired'] as const;

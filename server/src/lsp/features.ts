@@ -2,6 +2,7 @@ import type { ServerCapabilities } from 'vscode-languageserver/node';
 import { editingFeatures } from './editingFeatures';
 import { navigationFeatures } from './navigationFeatures';
 import type { AttestServer } from './server';
+import { workspaceRequests } from './workspaceRequests';
 
 /**
  * The editor features, each group wired from its own module; this file only lists them.
@@ -13,7 +14,7 @@ interface FeatureGroup {
   register(server: AttestServer): void;
 }
 
-const GROUPS: readonly FeatureGroup[] = [navigationFeatures, editingFeatures];
+const GROUPS: readonly FeatureGroup[] = [navigationFeatures, editingFeatures, workspaceRequests];
 
 export function featureCapabilities(): ServerCapabilities {
   return Object.assign({}, ...GROUPS.map((g) => g.capabilities)) as ServerCapabilities;

@@ -43,6 +43,38 @@ export namespace CoverageChangedNotification {
   }
 }
 
+/** Client → server: the coverage report of a folder, from the server's index (editor buffers and settings included). */
+export namespace ReportRequest {
+  export const method = 'attest/report';
+  export interface Params {
+    /** URI of the workspace folder. */
+    readonly folder: string;
+    readonly format: 'html' | 'markdown' | 'csv' | 'json' | 'text';
+  }
+  export interface Result {
+    readonly text: string;
+  }
+}
+
+/** Client → server: a new document as the folder wants it (id, file name, required sections); the client writes it. */
+export namespace NewDocumentRequest {
+  export const method = 'attest/newDocument';
+  export interface Params {
+    readonly folder: string;
+    readonly type: 'policy' | 'control' | 'procedure' | 'narrative' | 'addendum';
+    readonly title: string;
+    readonly criteria: readonly string[];
+    readonly ml?: readonly string[];
+    readonly parent?: string;
+  }
+  export interface Result {
+    /** URI of the file to create; nothing is there yet. */
+    readonly uri: string;
+    readonly id: string;
+    readonly text: string;
+  }
+}
+
 /** Server → client: indexing state, for the status bar. */
 export namespace IndexingNotification {
   export const method = 'attest/indexing';

@@ -2,7 +2,8 @@ import { CONFIG_FILE } from '../core/config';
 import type { Coverage } from '../core/coverage';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { Diagnostic, Severity } from '../core/types';
-import type { ReportMeta } from './coverage';
+import { formatCoverageCsv, formatCoverageMarkdown, formatCoverageText, type ReportMeta } from './coverage';
+import { formatCoverageHtml } from './coverageHtml';
 
 /** One diagnostic as the CLI prints it (SPEC §9): 1-based positions, path relative to the folder. */
 export interface ReportedDiagnostic {
@@ -69,4 +70,25 @@ export function reportMeta(index: WorkspaceIndex): ReportMeta {
     }
   }
   return { organization: index.config.organization, date: index.today, documents };
+}
+
+export const COVERAGE_FORMATS = ['text', 'markdown', 'json', 'csv', 'html'] as const;
+export type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
+
+/** The coverage report of a workspace in one of its formats: what `attest coverage` prints and the editor exports. */
+export function renderCoverage(index: WorkspaceIndex, format: CoverageFormat): string {
+  const coverage = publicCoverage(index.coverage());
+  const meta = reportMeta(index);
+  switch (format) {
+    case 'json':
+      return JSON.stringify(coverage, null, 2) + '\n';
+    case 'markdown':
+      return formatCoverageMarkdown(coverage, meta);
+    case 'csv':
+      return formatCoverageCsv(coverage);
+    case 'html':
+      return formatCoverageHtml(coverage, meta);
+    case 'text':
+      return formatCoverageText(coverage, meta);
+  }
 }

@@ -1,0 +1,41 @@
+import * as assert from 'assert';
+import { control, policy } from '../helpers';
+import { ServerHarness } from './harness';
+
+interface Report {
+  text: string;
+}
+
+describe('language server over stdio: reports and new documents', function () {
+  this.timeout(20_000);
+  let server: ServerHarness;
+  afterEach(async () => server?.stop());
+
+  it('makes the coverage report from its own index: unsaved text and editor settings included', async () => {
+    server = await ServerHarness.start({ 'policies/access.md': policy() }, { settings: { categories: ['privacy'] } });
+    await server.diagnosticsOf('policies/access.md');
+    await server.open('controls/new.md', control({ criteria: '[P4.3]' }));
+    await server.diagnosticsOf('controls/new.md');
+    const csv = await server.connection.sendRequest<Report>('attest/report', { folder: server.uri(''), format: 'csv' });
+    assert.match(csv.text, /^criterion,P4\.3,Privacy,controlled,CTL-AC-01,$/m);
+    const html = await server.connection.sendRequest<Report>('attest/report', { folder: server.uri(''), format: 'html' });
+    assert.match(html.text, /^<!DOCTYPE html>/i);
+    await assert.rejects(server.connection.sendRequest('attest/report', { folder: server.uri(''), format: 'pdf' }), /Unknown report format/);
+  });
+
+  it('builds a new document for the folder, which checks clean once written', async () => {
+    server = await ServerHarness.start({ 'attest.yaml': 'sections:\n  control: [Objective, Implementation, Evidence, Exceptions]\n', 'policies/access.md': policy() });
+    await server.diagnosticsOf('policies/access.md');
+    const created = await server.connection.sendRequest<{ uri: string; id: string; text: string }>('attest/newDocument', {
+      folder: server.uri(''),
+      type: 'control',
+      title: 'Quarterly Access Review',
+      criteria: ['CC6.2'],
+    });
+    assert.strictEqual(created.uri, server.uri('controls/quarterly-access-review.md'));
+    assert.strictEqual(created.id, 'CTL-QUARTERLY-ACCESS-REVIEW');
+    assert.match(created.text, /^## Exceptions$/m);
+    await server.writeFiles({ 'controls/quarterly-access-review.md': created.text });
+    assert.deepStrictEqual(await server.diagnosticsOf('controls/quarterly-access-review.md'), []);
+  });
+});
