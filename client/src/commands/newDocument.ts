@@ -15,14 +15,7 @@ const TYPE_INFO: Readonly<Record<NewDocumentType, { label: string; detail: strin
 };
 
 /** What a new document is about; the server chooses its id, file name and sections. */
-export interface NewDocumentSpec {
-  readonly type: NewDocumentType;
-  readonly title: string;
-  readonly criteria: readonly string[];
-  readonly ml?: readonly string[];
-  /** The parent policy id (`policy:` of a control or procedure, `extends:` of an addendum). */
-  readonly parent?: string;
-}
+export type NewDocumentSpec = Omit<NewDocumentRequest.Params, 'folder'>;
 
 /**
  * Writes a new document into `folder` and returns its URI. The server builds it from the

@@ -4,6 +4,7 @@
  * the server may use different versions of the protocol library.
  */
 import type { Coverage } from '../core/coverage';
+import type { NewDocumentSpec } from '../features/newDocument';
 
 export type { Coverage } from '../core/coverage';
 
@@ -59,14 +60,10 @@ export namespace ReportRequest {
 /** Client → server: a new document as the folder wants it (id, file name, required sections); the client writes it. */
 export namespace NewDocumentRequest {
   export const method = 'attest/newDocument';
-  export interface Params {
+  export type Params = NewDocumentSpec & {
+    /** URI of the workspace folder. */
     readonly folder: string;
-    readonly type: 'policy' | 'control' | 'procedure' | 'narrative' | 'addendum';
-    readonly title: string;
-    readonly criteria: readonly string[];
-    readonly ml?: readonly string[];
-    readonly parent?: string;
-  }
+  };
   export interface Result {
     /** URI of the file to create; nothing is there yet. */
     readonly uri: string;
