@@ -45,7 +45,8 @@ export interface EmptyFolderNode extends Base {
 }
 export type CoverageNode = FolderNode | CategoryNode | CriterionNode | MlGroupNode | TopicNode | DocumentNode | EmptyFolderNode;
 
-const STATUS_ICON: Readonly<Record<CoverageStatus, [string, string]>> = {
+/** The codicon and theme colour of each status, wherever the client shows one. */
+export const STATUS_ICON: Readonly<Record<CoverageStatus, [string, string]>> = {
   uncovered: ['error', 'charts.red'],
   documented: ['warning', 'charts.yellow'],
   controlled: ['shield', 'charts.blue'],

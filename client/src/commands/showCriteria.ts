@@ -1,14 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { revealCoverage } from './reveal';
-
-const STATUS_CODICON: Readonly<Record<string, string>> = {
-  uncovered: 'error',
-  documented: 'warning',
-  controlled: 'shield',
-  implemented: 'pass',
-  excepted: 'circle-slash',
-};
+import { STATUS_ICON } from '../coverageTree';
 
 /** `attest.showCriteria`: every in-scope criterion with its summary and status; the choice is revealed in the view. */
 export async function showCriteriaCommand(services: Services): Promise<void> {
@@ -26,7 +19,7 @@ export async function showCriteriaCommand(services: Services): Promise<void> {
     if (multi) items.push({ label: f.name, kind: vscode.QuickPickItemKind.Separator });
     for (const c of f.coverage.criteria) {
       items.push({
-        label: `$(${STATUS_CODICON[c.status] ?? 'circle-outline'}) ${c.id}`,
+        label: `$(${STATUS_ICON[c.status]?.[0] ?? 'circle-outline'}) ${c.id}`,
         description: `${c.status} · ${c.category}${c.documents.length ? ` · ${c.documents.join(', ')}` : ''}`,
         detail: c.summary,
         id: c.id,
