@@ -58,6 +58,7 @@ export class CoverageStore implements vscode.Disposable {
   private folderList: readonly FolderCoverage[] = [];
   private stateValue: WorkspaceState;
   private indexingValue: IndexingState | undefined;
+  private readonly folderProgress = new Map<string, { done: number; total: number }>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when coverage, indexing or state change. */
   readonly onDidChange = this.changed.event;
@@ -103,7 +104,15 @@ export class CoverageStore implements vscode.Disposable {
 
   setIndexing(params: IndexingNotification.Params): void {
     if (params.finished && this.pendingFolders > 0) this.pendingFolders--;
-    this.indexingValue = { done: params.done, total: params.total, finished: params.finished && this.pendingFolders === 0 };
+    // Progress of all folders together, so that a multi-root workspace counts up once.
+    this.folderProgress.set(params.folder, { done: params.done, total: params.total });
+    let done = 0;
+    let total = 0;
+    for (const p of this.folderProgress.values()) {
+      done += p.done;
+      total += p.total;
+    }
+    this.indexingValue = { done, total, finished: params.finished && this.pendingFolders === 0 };
     // Not settled yet: the coverage computed after indexing is the next one the server sends
     // (the client also asks for it, see languageClient.ts).
     this.changed.fire();
@@ -128,7 +137,10 @@ export class CoverageStore implements vscode.Disposable {
 
   setState(state: WorkspaceState, fire = true): void {
     // Indexing is over when the server failed too: the status bar must show the failure, not a spinner.
-    if (state === 'loading' || state === 'idle' || state === 'noFolder' || state === 'failed') this.indexingValue = undefined;
+    if (state === 'loading' || state === 'idle' || state === 'noFolder' || state === 'failed') {
+      this.indexingValue = undefined;
+      this.folderProgress.clear();
+    }
     if (state === this.stateValue) return;
     this.stateValue = state;
     void vscode.commands.executeCommand('setContext', 'attest.state', state);

@@ -76,6 +76,8 @@ export namespace NewDocumentRequest {
 export namespace IndexingNotification {
   export const method = 'attest/indexing';
   export interface Params {
+    /** URI of the workspace folder being indexed. */
+    readonly folder: string;
     readonly done: number;
     readonly total: number;
     readonly finished: boolean;

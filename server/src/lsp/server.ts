@@ -188,7 +188,7 @@ export class AttestServer {
       await this.applySettings(folder).catch((error: unknown) => this.logError(`Attest could not read the settings of ${folder.name}`, error));
       await folder.index.load((done, total) => {
         progress?.report(total ? Math.round((done / total) * 100) : 100, `${done} of ${total} files`);
-        void this.connection.sendNotification(IndexingNotification.method, { done, total, finished: false } satisfies IndexingNotification.Params);
+        void this.connection.sendNotification(IndexingNotification.method, { folder: folder.uri, done, total, finished: false } satisfies IndexingNotification.Params);
       });
       // Open editor buffers win over the disk.
       for (const doc of this.documents.all()) {
@@ -201,7 +201,7 @@ export class AttestServer {
       folder.markReady();
       folder.isReady = true;
       progress?.done();
-      void this.connection.sendNotification(IndexingNotification.method, { done: folder.index.documentCount, total: folder.index.documentCount, finished: true } satisfies IndexingNotification.Params);
+      void this.connection.sendNotification(IndexingNotification.method, { folder: folder.uri, done: folder.index.documentCount, total: folder.index.documentCount, finished: true } satisfies IndexingNotification.Params);
     }
     this.publishAll(folder);
     this.coverageMayHaveChanged();
