@@ -92,4 +92,15 @@ describe('workspace index', () => {
     const { index } = await workspace({ 'policies/a.md': text });
     assert.deepStrictEqual(withCode(index.diagnose('policies/a.md'), 'unresolved-reference').map((x) => x.range), [rangeOf(text, 'missing.md')]);
   });
+
+  it('says that an attest.yaml below the root is not read', async () => {
+    const { index } = await workspace({ ...files(), 'compliance/attest.yaml': 'categories: [privacy]\n', 'attest.yaml': 'ml: false\n' });
+    const ignored = index.diagnoseIgnoredConfigs();
+    assert.deepStrictEqual([...ignored.keys()], ['compliance/attest.yaml']);
+    const [d] = ignored.get('compliance/attest.yaml') ?? [];
+    assert.strictEqual(d.code, 'ignored-config');
+    assert.strictEqual(d.severity, 'information');
+    assert.match(d.message, /open compliance\/ as the workspace folder/);
+    assert.ok(!index.config.categories.has('privacy'));
+  });
 });

@@ -364,6 +364,14 @@ export class AttestServer {
 
   private publishConfig(folder: Folder): void {
     if (!this.isCurrent(folder) || !folder.isReady) return;
+    for (const [rel, found] of folder.index.diagnoseIgnoredConfigs()) {
+      const ignored = folder.index.uriOf(rel);
+      if (found.length === 0) this.clear(ignored);
+      else {
+        this.published.add(ignored);
+        void this.connection.sendDiagnostics({ uri: ignored, diagnostics: found.map(toLspDiagnostic) });
+      }
+    }
     const uri = folder.index.uriOf(CONFIG_FILE);
     if (!folder.index.configUri) return this.clear(uri);
     this.published.add(uri);

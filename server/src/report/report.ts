@@ -41,6 +41,7 @@ function toReported(file: string, d: Diagnostic): ReportedDiagnostic {
 export function buildReport(index: WorkspaceIndex): CheckReport {
   const diagnostics: ReportedDiagnostic[] = [];
   for (const d of index.diagnoseConfig()) diagnostics.push(toReported(CONFIG_FILE, d));
+  for (const [rel, found] of [...index.diagnoseIgnoredConfigs()].sort(([a], [b]) => a.localeCompare(b))) for (const d of found) diagnostics.push(toReported(rel, d));
   const paths = [...index.documents].map((d) => d.relPath).sort();
   for (const rel of paths) for (const d of index.diagnose(rel)) diagnostics.push(toReported(rel, d));
   return { version: 1, files: paths.length, diagnostics, coverage: publicCoverage(index.coverage()) };

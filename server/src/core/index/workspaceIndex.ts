@@ -6,7 +6,8 @@ import { CriteriaMap, parseFramework, type Framework } from '../data/criteria';
 import { MlCatalog } from '../data/mlCatalog';
 import type { BundledData } from '../data/bundled';
 import { DataFileError } from '../data/validate';
-import { diagnoseDocument, diagnoseWorkspace } from '../diagnostics';
+import { diagnoseDocument, diagnoseWorkspace, severityOf } from '../diagnostics';
+import { ignoredConfig } from '../rules/ignoredConfig';
 import { classifyPath, parseDocument, type AttestDocument, type PrecomputedOutline } from '../document/model';
 import { evidencePath, linkTarget } from '../document/paths';
 import { isIgnoredPath } from './ignored';
@@ -225,6 +226,18 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
   diagnose(relPath: string): Diagnostic[] {
     const doc = this.docs.get(relPath);
     return doc ? diagnoseDocument(doc, this) : [];
+  }
+
+  /** attest.yaml files below the root, which are not read, each with the finding that says so. */
+  diagnoseIgnoredConfigs(): Map<string, Diagnostic[]> {
+    const found = new Map<string, Diagnostic[]>();
+    for (const rel of this.files) {
+      if (!rel.endsWith('/' + CONFIG_FILE)) continue;
+      const finding = ignoredConfig.check(rel);
+      const severity = severityOf(this.config, finding, false);
+      found.set(rel, severity ? [{ ...finding, severity }] : []);
+    }
+    return found;
   }
 
   /** Findings on attest.yaml: its own problems and the workspace-wide rules. */

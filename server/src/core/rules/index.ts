@@ -15,6 +15,7 @@ import { staleReview } from './staleReview';
 import { evidenceNotFound } from './evidenceNotFound';
 import { evidenceOverdue } from './evidenceOverdue';
 import { uncoveredCriterion, uncoveredMlTopic } from './uncoveredCriterion';
+import { ignoredConfig } from './ignoredConfig';
 
 /** Every rule that checks a document, in the order their findings are listed. */
 export const DOCUMENT_RULES: readonly DocumentRule[] = [
@@ -44,6 +45,7 @@ export const ALL_RULE_INFO: readonly { code: string; defaultSeverity: Severity; 
   ...DOCUMENT_RULES,
   ...WORKSPACE_RULES,
   INVALID_SUPPRESSION,
+  ignoredConfig,
 ];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(ALL_RULE_INFO.map((r) => r.code));
