@@ -398,3 +398,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/** Waits until `element` (a hover, a menu) has faded in completely, so that a screenshot shows it. */
+export async function waitUntilOpaque(element: Locator, what: string, timeoutMs = 5000): Promise<void> {
+  await waitFor(
+    () =>
+      element.evaluate((el) => {
+        let opacity = 1;
+        for (let e = el; e; e = e.parentElement) opacity *= Number(e.ownerDocument.defaultView.getComputedStyle(e).opacity);
+        return opacity === 1;
+      }),
+    timeoutMs,
+    what,
+  );
+}

@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import { context } from './run';
 import { cliCoverage, fixtureWorkspace } from './attest';
-import { editorToken, hoverText, openFile, screenshot, visibleHover, waitFor } from './driver';
+import { editorToken, hoverText, openFile, screenshot, visibleHover, waitUntilOpaque } from './driver';
 
 describe('hover', function () {
   it('shows the summary and coverage of a criterion', async function () {
@@ -24,18 +24,7 @@ describe('hover', function () {
     // Wait for the hover with the coverage (the server may still be indexing at first).
     const text = (await hoverText(page, token, /Coverage:[\s\S]*CTL-ACCESS-REVIEW/, 60000)).replace(/\s+/g, ' ');
     // The hover fades in: wait until it is fully opaque before the screenshot.
-    await waitFor(
-      () =>
-        visibleHover(page).evaluate((el) => {
-          let opacity = 1;
-          for (let e = el; e; e = e.parentElement) {
-            opacity *= Number(e.ownerDocument.defaultView.getComputedStyle(e).opacity);
-          }
-          return opacity === 1;
-        }),
-      5000,
-      'the hover to be fully shown',
-    );
+    await waitUntilOpaque(visibleHover(page), 'the hover to be fully shown');
     await screenshot(page, 'hover-coverage');
 
     assert.match(text, /\bCC6\.2\b/, `the hover names the criterion: ${text}`);

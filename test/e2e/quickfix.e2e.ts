@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import type { Locator, Page } from 'playwright-core';
 import { context } from './run';
 import { fixtureWorkspace } from './attest';
-import { activeEditor, editorLine, editorToken, openFile, screenshot, waitFor } from './driver';
+import { activeEditor, editorLine, editorToken, openFile, screenshot, waitFor, waitUntilOpaque } from './driver';
 
 /** The code action menu (light bulb / Ctrl+.). */
 function actionWidget(page: Page): Locator {
@@ -74,18 +74,7 @@ describe('quick fix', function () {
       `the menu also offers the other suggestion, CC9.2: ${JSON.stringify(items)}`,
     );
     // The menu fades in: wait until it is fully opaque before the screenshot.
-    await waitFor(
-      () =>
-        actionWidget(page).evaluate((el) => {
-          let opacity = 1;
-          for (let e = el; e; e = e.parentElement) {
-            opacity *= Number(e.ownerDocument.defaultView.getComputedStyle(e).opacity);
-          }
-          return opacity === 1;
-        }),
-      5000,
-      'the quick fix menu to be fully shown',
-    );
+    await waitUntilOpaque(actionWidget(page), 'the quick fix menu to be fully shown');
     await screenshot(page, 'quickfix-menu');
 
     // The menu lays a pointer block over the page until the mouse moves: move onto the item, then click it.
