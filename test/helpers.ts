@@ -74,9 +74,26 @@ export function codes(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.map((d) => d.code);
 }
 
+/**
+ * A document whose frontmatter is `defaults` overridden by `fields` (an empty value drops
+ * the key), then a `# title` and `body`.
+ */
+export function documentText(defaults: Record<string, string>, fields: Record<string, string>, body: string): string {
+  const all = { ...defaults, ...fields };
+  const yaml = Object.entries(all)
+    .filter(([, v]) => v !== '')
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n');
+  return `---\n${yaml}\n---\n\n# ${all.title}\n\n${body}`;
+}
+
+export const POLICY_BODY = ['Purpose', 'Scope', 'Roles and Responsibilities', 'Policy', 'Enforcement', 'Exceptions', 'Review']
+  .map((h) => `## ${h}\n\nText about ${h.toLowerCase()}.\n`)
+  .join('\n');
+
 /** A policy with every required field and section, to vary one thing at a time. */
-export function policy(fields: Record<string, string> = {}, body?: string): string {
-  const all: Record<string, string> = {
+export function policy(fields: Record<string, string> = {}, body = POLICY_BODY): string {
+  const defaults = {
     id: 'POL-ACCESS',
     type: 'policy',
     title: 'Access Control Policy',
@@ -84,33 +101,12 @@ export function policy(fields: Record<string, string> = {}, body?: string): stri
     status: 'approved',
     review: '{ cycle: annual, last: 2026-06-01 }',
     criteria: '[CC6.1, CC6.2]',
-    ...fields,
   };
-  const yaml = Object.entries(all)
-    .filter(([, v]) => v !== '')
-    .map(([k, v]) => `${k}: ${v}`)
-    .join('\n');
-  return `---\n${yaml}\n---\n\n# ${all.title}\n\n${body ?? POLICY_BODY}`;
+  return documentText(defaults, fields, body);
 }
 
-export const POLICY_BODY = ['Purpose', 'Scope', 'Roles and Responsibilities', 'Policy', 'Enforcement', 'Exceptions', 'Review']
-  .map((h) => `## ${h}\n\nText about ${h.toLowerCase()}.\n`)
-  .join('\n');
-
+/** A control under POL-ACCESS with every required field and section. */
 export function control(fields: Record<string, string> = {}, body = '## Objective\n\nWhy.\n\n## Implementation\n\nHow.\n\n## Evidence\n\nWhat.\n'): string {
-  const all: Record<string, string> = {
-    id: 'CTL-AC-01',
-    type: 'control',
-    title: 'Access provisioning',
-    owner: 'IT Lead',
-    policy: 'POL-ACCESS',
-    frequency: 'quarterly',
-    criteria: '[CC6.2]',
-    ...fields,
-  };
-  const yaml = Object.entries(all)
-    .filter(([, v]) => v !== '')
-    .map(([k, v]) => `${k}: ${v}`)
-    .join('\n');
-  return `---\n${yaml}\n---\n\n# ${all.title}\n\n${body}`;
+  const defaults = { id: 'CTL-AC-01', type: 'control', title: 'Access provisioning', owner: 'IT Lead', policy: 'POL-ACCESS', frequency: 'quarterly', criteria: '[CC6.2]' };
+  return documentText(defaults, fields, body);
 }

@@ -227,11 +227,9 @@ export class AttestServer {
    * feature requests; undefined for files that are not Attest documents.
    */
   async documentAt(uri: string): Promise<{ folder: Folder; doc: AttestDocument } | undefined> {
-    const folder = this.folderOf(uri);
-    if (!folder) return undefined;
-    await folder.ready;
-    const rel = folder.index.relPathOf(uri);
-    if (rel === undefined) return undefined;
+    const at = await this.locate(uri);
+    if (!at) return undefined;
+    const { folder, rel } = at;
     const buffer = this.documents.get(uri);
     const known = folder.index.get(rel);
     // Catch up a document the index holds but at an older version; a buffer new to the
@@ -268,25 +266,28 @@ export class AttestServer {
     return best;
   }
 
-  private async bufferChanged(uri: string, text: string, version: number): Promise<void> {
+  /** The indexed folder of a URI and the URI's path in it, once the folder is indexed. */
+  private async locate(uri: string): Promise<{ folder: Folder; rel: string } | undefined> {
     const folder = this.folderOf(uri);
-    if (!folder) return;
+    if (!folder) return undefined;
     await folder.ready;
     const rel = folder.index.relPathOf(uri);
-    if (rel === undefined) return;
-    const change = await folder.index.update(rel, text, version);
-    this.publish(folder, change.all ? undefined : change.affected);
+    return rel === undefined ? undefined : { folder, rel };
+  }
+
+  private async bufferChanged(uri: string, text: string, version: number): Promise<void> {
+    const at = await this.locate(uri);
+    if (!at) return;
+    const change = await at.folder.index.update(at.rel, text, version);
+    this.publish(at.folder, change.all ? undefined : change.affected);
   }
 
   private async bufferClosed(uri: string): Promise<void> {
-    const folder = this.folderOf(uri);
-    if (!folder) return;
-    await folder.ready;
-    const rel = folder.index.relPathOf(uri);
-    if (rel === undefined) return;
+    const at = await this.locate(uri);
+    if (!at) return;
     // The editor's unsaved text is gone: the disk is the truth again.
-    const change = await folder.index.update(rel, await folder.disk.readFile(rel));
-    this.publish(folder, change.all ? undefined : change.affected);
+    const change = await at.folder.index.update(at.rel, await at.folder.disk.readFile(at.rel));
+    this.publish(at.folder, change.all ? undefined : change.affected);
   }
 
   private async filesChanged(changes: readonly { uri: string; type: FileChangeType }[]): Promise<void> {
