@@ -23,7 +23,13 @@ export interface FolderCoverage {
 export interface AttestApi {
   readonly coverageTree: vscode.TreeDataProvider<TreeNode> & { filter: string; setFilter(filter: 'all' | 'uncovered' | 'mlGaps'): void };
   readonly coverageView: vscode.TreeView<TreeNode>;
-  readonly store: { readonly folders: readonly FolderCoverage[]; readonly onDidChange: vscode.Event<void>; readonly state: string };
+  readonly store: {
+    readonly folders: readonly FolderCoverage[];
+    readonly onDidChange: vscode.Event<void>;
+    readonly state: string;
+    setIndexing(params: { folder: string; done: number; total: number; finished: boolean }): void;
+    setState(state: 'loading' | 'failed'): void;
+  };
   readonly statusBar: vscode.StatusBarItem;
   whenReady(): Promise<void>;
   exportCoverage(format: 'html' | 'markdown' | 'csv', options?: { folder?: vscode.Uri; output?: string; open?: boolean }): Promise<vscode.Uri>;
