@@ -237,6 +237,18 @@ export function editorToken(page: Page, text: string): Locator {
   return activeEditor(page).locator('.view-line span > span').filter({ hasText: text }).first();
 }
 
+/**
+ * The on-screen box of `target`, waiting until it has one. Monaco re-renders a
+ * line whenever its tokens or decorations change, which detaches the spans a
+ * locator found a moment before: measure again until a box comes back.
+ */
+export async function renderedBox(target: Locator, what: string, timeoutMs = DEFAULT_TIMEOUT): Promise<Box> {
+  return waitFor(async () => (await target.boundingBox()) ?? undefined, timeoutMs, `${what} to be rendered`, 50);
+}
+
+/** A rectangle on the page, as Playwright measures it. */
+export type Box = NonNullable<Awaited<ReturnType<Locator['boundingBox']>>>;
+
 // ---------------------------------------------------------------------------
 // Hovers
 

@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import type { Locator, Page } from 'playwright-core';
 import { context } from './run';
 import { fixtureWorkspace } from './attest';
-import { activeEditor, editorLine, editorToken, openFile, screenshot, waitFor, waitUntilOpaque } from './driver';
+import { activeEditor, editorLine, editorToken, openFile, renderedBox, screenshot, waitFor, waitUntilOpaque } from './driver';
 
 /** The code action menu (light bulb / Ctrl+.). */
 function actionWidget(page: Page): Locator {
@@ -38,8 +38,6 @@ describe('quick fix', function () {
 
     // Put the cursor inside CC9.9 and open the quick fix menu with Ctrl+.
     const token = editorToken(page, 'CC9.9');
-    const box = await token.boundingBox();
-    assert.ok(box, 'the CC9.9 token is rendered');
     const fix = actionWidget(page).locator('.monaco-list-row').filter({ hasText: /Change\s+`?CC9\.9`?\s+to\s+`?CC9\.1`?/ }).first();
     let offered: string[] = [];
     await waitFor(
@@ -49,6 +47,7 @@ describe('quick fix', function () {
         }
         // Not (yet) offered: close the menu, click into CC9.9 again and ask again.
         await page.keyboard.press('Escape');
+        const box = await renderedBox(token, 'the CC9.9 token', 5000);
         await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
         await page.keyboard.press('Control+.');
         // Either the menu or the editor's "No code actions available" message shows.
@@ -78,8 +77,7 @@ describe('quick fix', function () {
     await screenshot(page, 'quickfix-menu');
 
     // The menu lays a pointer block over the page until the mouse moves: move onto the item, then click it.
-    const item = await fix.boundingBox();
-    assert.ok(item, 'the fix is rendered in the menu');
+    const item = await renderedBox(fix, 'the fix in the menu', 5000);
     await page.mouse.move(item.x + item.width / 2, item.y + item.height / 2, { steps: 4 });
     await page.mouse.click(item.x + item.width / 2, item.y + item.height / 2);
     await actionWidget(page).waitFor({ state: 'hidden', timeout: 5000 });
