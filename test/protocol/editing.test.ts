@@ -9,7 +9,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { control, policy } from '../helpers';
-import { applyEdits } from '../core/features/cursorEdit';
+import { applyEdits } from '../core/features/cursor';
 import { ServerHarness } from './harness';
 
 const items = (result: CompletionItem[] | CompletionList | null): CompletionItem[] => (Array.isArray(result) ? result : (result?.items ?? []));

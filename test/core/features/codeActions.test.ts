@@ -3,7 +3,7 @@ import type { CodeAction, Diagnostic as LspDiagnostic } from 'vscode-languageser
 import { codeActionsFor, type FixTarget } from '../../../server/src/features/codeActions';
 import { toLspDiagnostic } from '../../../server/src/lsp/server';
 import { control, policy, POLICY_BODY, workspace } from '../../helpers';
-import { applyWorkspaceEdit } from './cursorEdit';
+import { applyWorkspaceEdit } from './cursor';
 
 type Files = Record<string, string>;
 

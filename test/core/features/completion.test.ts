@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { completeConfig, completeDocument } from '../../../server/src/features/completion';
 import { control, policy, workspace } from '../../helpers';
-import { applyEdits, cursor } from './cursorEdit';
+import { applyEdits, cursor } from './cursor';
 
 /** Completion at the `|` of `marked`, the text of `file` in a workspace with `others`. */
 async function complete(file: string, marked: string, others: Record<string, string> = {}): Promise<{ items: CompletionItem[]; text: string }> {

@@ -4,7 +4,7 @@ import { definition } from '../../../server/src/features/definition';
 import { references, referencesInConfig } from '../../../server/src/features/references';
 import { isRefusal, prepareRename, rename } from '../../../server/src/features/rename';
 import { control, policy, POLICY_BODY, rangeOf, workspace } from '../../helpers';
-import { applyEdit, cursor, uri, workspaceAt } from './cursor';
+import { applyWorkspaceEdit, cursor, uri, workspaceAt } from './cursor';
 
 const CONFIG = 'exceptions:\n  - criterion: CC6.4\n    reason: No data centers of our own.\n';
 
@@ -141,7 +141,7 @@ describe('rename', () => {
       const edit = rename(index, doc, position, 'POL-IAM');
       assert.ok(!isRefusal(edit), JSON.stringify(edit));
       assert.deepStrictEqual(Object.values(edit.changes ?? {}).flat().length, 7);
-      assert.deepStrictEqual(applyEdit(FILES, edit), fixture('POL-IAM'));
+      assert.deepStrictEqual(applyWorkspaceEdit(FILES, edit, index), fixture('POL-IAM'));
     });
   }
 
@@ -153,7 +153,7 @@ describe('rename', () => {
     const { index, doc, position } = await workspaceAt(marked('controls/ac-01.md', 'POL-ACCESS'), 'controls/ac-01.md');
     const edit = rename(index, doc, position, 'POL-IAM');
     assert.ok(!isRefusal(edit));
-    const after = await workspace(applyEdit(FILES, edit));
+    const after = await workspace(applyWorkspaceEdit(FILES, edit, index));
     for (const f of documents) assert.deepStrictEqual(after.index.diagnose(f), [], f);
     assert.deepStrictEqual(after.index.diagnoseConfig(), before.index.diagnoseConfig());
     assert.deepStrictEqual(after.index.referencesTo('POL-IAM').length, 3);
