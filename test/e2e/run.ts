@@ -13,6 +13,9 @@
  *
  * Usage: node out/test/e2e/run.js [name-filter ...] [--grep RE] [--no-suite | --suite-only]
  *        [--suite PATH/TO/index.js] [--dev PATH/TO/EXTENSION] [--suite-folder PATH/TO/WORKSPACE]
+ *        [--retries N]
+ * A test that fails is run again up to N times (default 0); every failed attempt is
+ * reported with its error and screenshot, and the summary lists the tests that needed one.
  * Env:   E2E_VERBOSE=1 echoes code-server's output; ATTEST_SUITE_GREP reaches the
  *        extension host (code-server and its extension hosts inherit this environment).
  */
@@ -263,10 +266,11 @@ interface Args {
   suitePath?: string;
   devPath?: string;
   suiteFolder?: string;
+  retries: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { filters: [], suite: 'default' };
+  const args: Args = { filters: [], suite: 'default', retries: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -288,6 +292,11 @@ function parseArgs(argv: string[]): Args {
       args.devPath = path.resolve(value());
     } else if (a === '--suite-folder') {
       args.suiteFolder = path.resolve(value());
+    } else if (a === '--retries') {
+      args.retries = Number(value());
+      if (!Number.isInteger(args.retries) || args.retries < 0) {
+        throw new Error(`--retries needs a whole number, not ${argv[i]}`);
+      }
     } else if (a.startsWith('-')) {
       throw new Error(`unknown option ${a}`);
     } else {
@@ -338,6 +347,7 @@ async function main(argv: string[]): Promise<number> {
     reporter: 'spec',
     color: Boolean(process.stdout.isTTY),
     grep: args.grep,
+    retries: args.retries,
     rootHooks: {
       beforeAll: [
         async function (this: Mocha.Context) {
@@ -348,7 +358,9 @@ async function main(argv: string[]): Promise<number> {
       ],
       afterEach: [
         async function (this: Mocha.Context) {
-          const failed = this.currentTest?.state === 'failed';
+          // A failed attempt that mocha will retry has no state yet: it counts as failed here.
+          const state = this.currentTest?.state;
+          const failed = state !== 'passed' && state !== 'pending';
           const pages = runState.pages.splice(0);
           for (const [i, wb] of pages.entries()) {
             if (failed && !wb.page.isClosed()) {
@@ -427,7 +439,17 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
 
-  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  const retried: string[] = [];
+  const failures = await new Promise<number>((resolve) => {
+    const runner = mocha.run(resolve);
+    runner.on(Mocha.Runner.constants.EVENT_TEST_RETRY, (test: Mocha.Test, err: unknown) => {
+      retried.push(test.fullTitle());
+      info(`attempt failed, running it again: ${test.fullTitle()}\n  ${err instanceof Error ? err.message : String(err)}`);
+    });
+  });
+  if (retried.length > 0) {
+    info(`${retried.length} failed attempt(s) before the result above:\n  ${retried.join('\n  ')}`);
+  }
   removeTmp();
   return failures > 0 ? 1 : 0;
 }
