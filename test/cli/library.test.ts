@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { openWorkspace } from '../../server/src/cli/workspace';
 import { initWorkspace } from '../../server/src/cli/init';
+import { UsageError } from '../../server/src/cli/usage';
 import { REPO, TODAY } from '../helpers';
 
 const LIBRARY = path.join(REPO, 'policies');
@@ -59,6 +60,45 @@ describe('the starter library (policies/)', () => {
     const index = await openWorkspace(dir, TODAY);
     assert.strictEqual(index.documentCount, (await openWorkspace(LIBRARY, TODAY)).documentCount);
     assert.deepStrictEqual([...index.documents].flatMap((d) => index.diagnose(d.relPath)), []);
+  });
+
+  for (const only of [['policies'], ['addenda'], ['controls'], ['procedures'], ['policies', 'addenda'], ['controls', 'procedures']]) {
+    it(`copies the part ${only.join(' + ')} with the policies it belongs to, and checks without errors`, async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-init-'));
+      const { written, required, unlinked } = initWorkspace(dir, { only });
+      const inParts = (f: string) => f === 'attest.yaml' || only.some((p) => f.startsWith(`${p}/`));
+      assert.deepStrictEqual(written.filter((f) => !inParts(f)).sort(), [...required].sort(), 'only the parents come from outside the chosen parts');
+      for (const file of required) assert.match(file, /^(policies|addenda)\//, `${file} is a parent document`);
+      const index = await openWorkspace(dir, TODAY);
+      for (const doc of index.documents) {
+        for (const parent of [doc.policy?.value, doc.extends?.value]) {
+          if (parent !== undefined) assert.strictEqual(index.documentsWithId(parent).length, 1, `${doc.relPath}: its parent ${parent} was copied`);
+        }
+      }
+      const errors = [...index.documents].flatMap((d) => index.diagnose(d.relPath).filter((x) => x.severity === 'error').map((x) => `${d.relPath}:${x.range.start.line + 1} ${x.code} ${x.message}`));
+      assert.deepStrictEqual(errors, []);
+      assert.deepStrictEqual(index.diagnoseConfig().filter((x) => x.severity === 'error'), []);
+      assert.ok(unlinked.length > 0, 'links to documents left out were made text');
+    });
+  }
+
+  it('turns a link to a document left out into its text, and keeps every other byte', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-init-'));
+    initWorkspace(dir, { only: ['policies'] });
+    const original = fs.readFileSync(path.join(LIBRARY, 'policies', 'acceptable-use.md'), 'utf8');
+    const copied = fs.readFileSync(path.join(dir, 'policies', 'acceptable-use.md'), 'utf8');
+    const sibling = '[Data Classification and Handling Policy](data-classification.md)';
+    assert.ok(original.includes(sibling), 'the policy links to another policy');
+    assert.ok(original.includes('(../controls/'), 'the policy links to a control');
+    assert.strictEqual(copied, original.replace(/\[([^\]]+)\]\(\.\.\/(?:controls|addenda|procedures)\/[^)]+\)/g, '$1'));
+    assert.ok(copied.includes(sibling), 'the link to a copied policy stays a link');
+  });
+
+  it('refuses a file as the target folder, with a usage error', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'attest-init-')), 'policy.md');
+    fs.writeFileSync(file, '# Not a folder\n');
+    assert.throws(() => initWorkspace(file), (err: Error) => err instanceof UsageError && /is a file; attest init needs a folder/.test(err.message));
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), '# Not a folder\n', 'the file is untouched');
   });
 });
 

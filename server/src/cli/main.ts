@@ -155,6 +155,17 @@ function init(args: readonly string[], io: Io): number {
   const result = initWorkspace(dir, { only, force: values.force === true });
   for (const file of result.written) io.out(`created ${path.join(dir, file)}\n`);
   for (const file of result.skipped) io.err(`kept ${path.join(dir, file)} (exists; --force overwrites)\n`);
-  io.out(`\n${result.written.length} files written. Next: attest check ${dir}\n`);
+  if (result.required.length > 0) {
+    io.out(`\nAlso copied the ${plural(result.required.length, 'document')} that the chosen ones belong to (their \`policy\` or \`extends\`).\n`);
+  }
+  if (result.unlinked.length > 0) {
+    io.out(`Links to documents left out became plain text in ${plural(result.unlinked.length, 'file')}.\n`);
+  }
+  io.out(`\n${plural(result.written.length, 'file')} written. Next: attest check ${dir}\n`);
   return 0;
+}
+
+/** `1 file`, `2 files`. */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
