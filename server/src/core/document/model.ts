@@ -1,5 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { nearestNames } from '../data/criteria';
 import { DOCUMENT_TYPES, isOneOf, type DocumentType, type Located, type Range } from '../types';
 import { fieldsOf, findFrontmatter, isUnclosed, type Field, type FrontmatterBlock } from './frontmatter';
 import { findSuppressions, outlineMarkdown, type Heading, type LinkRef, type MarkdownOutline, type Suppression } from './markdown';
@@ -101,6 +102,20 @@ export function classifyPath(relPath: string, documentFolders: readonly string[]
   return { inDocumentFolder, folderType };
 }
 
+/**
+ * Whether frontmatter outside the document folders makes a file a document: its `type` is
+ * one of ours, or so near one (`Policy`, `polcy`) beside an `id` or `criteria` field that the
+ * author clearly meant it, and is better told of the typo than silently ignored. Other
+ * Markdown (a site generator's `type: page`) stays no document.
+ */
+function meantAsDocument(fields: readonly Field[]): boolean {
+  const type = fields.find((f) => f.key === 'type');
+  if (!type || !isScalar(type.value) || typeof type.value.value !== 'string') return false;
+  if (isOneOf(DOCUMENT_TYPES, type.value.value)) return true;
+  const attestLike = fields.some((f) => f.key === 'id' || f.key === 'criteria');
+  return attestLike && nearestNames(type.value.value.toLowerCase(), DOCUMENT_TYPES, 2).length > 0;
+}
+
 /** The Markdown outline of a text, computed elsewhere (a worker), for the body at `bodyStart`. */
 export interface PrecomputedOutline {
   readonly bodyStart: number;
@@ -146,10 +161,7 @@ export function parseDocument(input: DocumentInput, documentFolders: readonly st
     });
   }
   const fields = fieldsOf(block.yaml, block.contentStart);
-  if (block.dialect === 'attest' && !where.inDocumentFolder) {
-    const type = fields.find((f) => f.key === 'type');
-    if (!type || !isScalar(type.value) || !isOneOf(DOCUMENT_TYPES, type.value.value)) return undefined;
-  }
+  if (block.dialect === 'attest' && !where.inDocumentFolder && !meantAsDocument(fields)) return undefined;
   const syntaxProblems: SyntaxProblem[] = block.yaml.errors.map((error) => ({
     message: `Invalid YAML in the frontmatter: ${firstSentence(error.message)}`,
     range: range(block.contentStart + error.pos[0], block.contentStart + Math.max(error.pos[1], error.pos[0] + 1)),
