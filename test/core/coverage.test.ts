@@ -36,6 +36,17 @@ describe('coverage', () => {
     assert.strictEqual(await statusOf({ ...base, 'controls/c.md': control({ status: 'implemented' }) }, 'CC6.2'), 'controlled');
   });
 
+  it('does not count evidence dated in the future: the control stays controlled', async () => {
+    const files = { ...base, 'controls/c.md': control({ status: 'implemented', evidence: evidence('2030-01-01') }), 'evidence/review.pdf': '%PDF' };
+    assert.strictEqual(await statusOf(files, 'CC6.2'), 'controlled');
+    // One day of slack for time zones: evidence dated tomorrow (today is 2026-11-23) counts.
+    const tomorrow = { ...files, 'controls/c.md': control({ status: 'implemented', evidence: evidence('2026-11-24') }) };
+    assert.strictEqual(await statusOf(tomorrow, 'CC6.2'), 'implemented');
+    // Current evidence next to a future-dated entry still counts.
+    const both = { ...files, 'controls/c.md': control({ status: 'implemented', evidence: evidence('2030-01-01') + evidence('2026-10-01') }) };
+    assert.strictEqual(await statusOf(both, 'CC6.2'), 'implemented');
+  });
+
   it('counts evidence by url as existing', async () => {
     const ev = '\n  - { name: Ticket export, url: https://tickets.example.com/q3, collected: 2026-10-01 }';
     assert.strictEqual(await statusOf({ ...base, 'controls/c.md': control({ status: 'implemented', evidence: ev }) }, 'CC6.2'), 'implemented');

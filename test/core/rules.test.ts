@@ -120,6 +120,25 @@ describe('document rules', () => {
       assert.match(d[3].message, /no `name`/);
     });
 
+    it('flags evidence collected in the future, on the date, allowing one day for time zones', async () => {
+      const entry = (collected: string) => `\n  - { name: Export, path: evidence/ok.csv, collected: ${collected} }`;
+      const files = { 'policies/p.md': policy(), 'evidence/ok.csv': 'a,b' };
+      const text = control({ status: 'implemented', evidence: entry('2030-01-01') });
+      const d = expectOne(await diagnose({ ...files, 'controls/c.md': text }, 'controls/c.md'), 'invalid-value', rangeOf(text, '2030-01-01'));
+      assert.strictEqual(d.message, '`collected` is 2030-01-01, which is in the future: use the date the evidence was collected (a future date does not count as current evidence).');
+      // Today is 2026-11-23: tomorrow may be today somewhere else, the day after is not.
+      assert.deepStrictEqual(await diagnose({ ...files, 'controls/c.md': control({ status: 'implemented', evidence: entry('2026-11-24') }) }, 'controls/c.md'), []);
+      const after = control({ status: 'implemented', evidence: entry('2026-11-25') });
+      expectOne(await diagnose({ ...files, 'controls/c.md': after }, 'controls/c.md'), 'invalid-value', rangeOf(after, '2026-11-25'));
+    });
+
+    it('flags a review.last in the future, on the date', async () => {
+      const text = policy({ review: '{ cycle: annual, last: 2027-01-10 }' });
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'invalid-value', rangeOf(text, '2027-01-10'));
+      assert.strictEqual(d.message, '`review.last` is 2027-01-10, which is in the future: use the date the document was last reviewed.');
+      assert.deepStrictEqual(await diagnose({ 'policies/a.md': policy({ review: '{ cycle: annual, last: 2026-11-24 }' }) }, 'policies/a.md'), []);
+    });
+
     it('flags an unknown ML topic with the nearest one', async () => {
       const text = policy({ ml: '[model-versoning]' }, undefined);
       const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'invalid-value', rangeOf(text, 'model-versoning'));

@@ -8,7 +8,7 @@ export const evidenceOverdue: DocumentRule = {
   description: "A control's newest evidence is older than its `frequency` allows (it then counts as controlled, not implemented).",
   check(doc, ctx) {
     if (doc.type !== 'control' || !isEvidenceOverdue(doc, ctx.today)) return [];
-    const newest = newestEvidence(doc);
+    const newest = newestEvidence(doc, ctx.today);
     if (!newest?.range) return [];
     const frequency = doc.frequency?.value;
     const age = daysBetween(newest.date, ctx.today);
