@@ -2,7 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { DOCUMENT_TYPES, isOneOf, type DocumentType, type Located, type Range } from '../types';
 import { fieldsOf, findFrontmatter, isUnclosed, type Field, type FrontmatterBlock } from './frontmatter';
-import { findSuppressions, outlineMarkdown, type Heading, type LinkRef, type MarkdownOutline, type Suppression } from './markdown';
+import { outlineMarkdown, type Heading, type LinkRef, type MarkdownOutline } from './markdown';
 
 /** A problem that makes the frontmatter unreadable (bad YAML, unclosed block). */
 export interface SyntaxProblem {
@@ -16,6 +16,13 @@ export interface EvidenceEntry {
   readonly path?: Located<string>;
   readonly url?: Located<string>;
   readonly collected?: Located<string>;
+}
+
+/** An `attest-ignore` comment: the codes it names, as written, and its reason (empty when none). */
+export interface DocumentSuppression {
+  readonly codes: readonly Located<string>[];
+  readonly reason: string;
+  readonly range: Range;
 }
 
 /** A field as the rules see it: key and value ranges, and the YAML node for type checks. */
@@ -60,7 +67,7 @@ export interface AttestDocument {
   readonly evidence: readonly EvidenceEntry[];
   readonly headings: readonly (Heading & { range: Range })[];
   readonly links: readonly (LinkRef & { range: Range })[];
-  readonly suppressions: readonly (Suppression & { range: Range })[];
+  readonly suppressions: readonly DocumentSuppression[];
 }
 
 export interface DocumentInput {
@@ -281,6 +288,10 @@ function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType
     evidence,
     headings: outline.headings.map((h) => ({ ...h, range: range(h.start, h.end) })),
     links: outline.links.map((l) => ({ ...l, range: range(l.start, l.end) })),
-    suppressions: findSuppressions(doc.getText()).map((s) => ({ ...s, range: range(s.start, s.end) })),
+    suppressions: outline.suppressions.map((s) => ({
+      codes: s.codes.map((c) => ({ value: c.code, range: range(c.start, c.end) })),
+      reason: s.reason,
+      range: range(s.start, s.end),
+    })),
   };
 }

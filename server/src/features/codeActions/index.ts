@@ -19,6 +19,7 @@ export const FIX_PROVIDERS: Readonly<Record<string, readonly FixProvider[]>> = {
   'missing-section': [addMissingSection],
   'missing-ml-addendum': [addressMlTopic],
   'uncovered-criterion': [coverCriterion],
+  'invalid-suppression': [replaceBySuggestion],
 };
 
 /**
