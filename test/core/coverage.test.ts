@@ -190,7 +190,13 @@ describe('attest.yaml', () => {
   it('survives YAML that does not parse', async () => {
     const config = 'organization: Example\ncategories: [availability\n';
     const { index } = await workspace({ 'attest.yaml': config, 'policies/a.md': policy() });
-    assert.ok(withCode(index.diagnoseConfig(), 'yaml-syntax').length >= 1);
+    expectOne(index.diagnoseConfig(), 'yaml-syntax', rangeOf(config, '[availability'));
     assert.deepStrictEqual(index.diagnose('policies/a.md'), []);
+  });
+
+  it('names a setting given twice, on the second one', async () => {
+    const config = 'categories: [availability]\nml: true\ncategories: [privacy]\n';
+    const d = expectOne(await diagnose({ 'attest.yaml': config }, 'attest.yaml'), 'yaml-syntax', rangeOf(config, 'categories', 1));
+    assert.strictEqual(d.message, '`categories` appears twice in attest.yaml; keep one.');
   });
 });

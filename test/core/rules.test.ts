@@ -18,13 +18,17 @@ describe('document rules', () => {
   });
 
   describe('yaml-syntax', () => {
-    it('reports the range of the YAML error', async () => {
-      const text = '---\nid: POL-A\ntype: policy\ntitle: [unclosed\nowner: CISO\n---\n# T\n';
-      const found = withCode(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'yaml-syntax');
-      assert.ok(found.length >= 1);
-      assert.strictEqual(found[0].severity, 'error');
-      assert.ok(found[0].range.start.line >= 3 && found[0].range.start.line <= 5, JSON.stringify(found[0].range));
-      assert.match(found[0].message, /Invalid YAML/);
+    it('reports an unclosed `[` once, on the list, saying what to do', async () => {
+      const text = '---\nid: POL-A\ntype: policy\ntitle: [Risk Assessment Policy\nowner: CISO\n---\n# T\n';
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'yaml-syntax', rangeOf(text, '[Risk Assessment Policy'));
+      assert.strictEqual(d.severity, 'error');
+      assert.strictEqual(d.message, 'This `[` list is never closed: add `]` after its last item, or put the whole value in quotes if the `[` is part of the text.');
+    });
+
+    it('reports one error per place, on the innermost unclosed collection', async () => {
+      const text = '---\nid: POL-A\nreview: { cycle: annual, last: [2026-06-01\nowner: CISO\n---\n# T\n';
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'yaml-syntax', rangeOf(text, '[2026-06-01'));
+      assert.match(d.message, /^This `\[` list is never closed/);
     });
 
     it('reports an unclosed frontmatter on its opening line', async () => {
@@ -34,11 +38,40 @@ describe('document rules', () => {
       assert.match(d[0].message, /never closed/);
     });
 
-    it('reports duplicate keys', async () => {
+    it('names a duplicate key, on the second one', async () => {
       const text = policy({ owner: 'CISO\nowner: CTO' });
-      const found = withCode(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'yaml-syntax');
-      assert.strictEqual(found.length, 1);
-      assert.deepStrictEqual(found[0].range.start.line, rangeOf(text, 'owner: CTO').start.line);
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'yaml-syntax', rangeOf(text, 'owner', 1));
+      assert.strictEqual(d.message, '`owner` appears twice in the frontmatter; keep one.');
+      const nested = policy({ review: '\n  cycle: annual\n  cycle: quarterly\n  last: 2026-06-01' });
+      const n = expectOne(await diagnose({ 'policies/a.md': nested }, 'policies/a.md'), 'yaml-syntax', rangeOf(nested, 'cycle', 1));
+      assert.strictEqual(n.message, '`cycle` appears twice in `review`; keep one.');
+    });
+
+    const cases: [string, string, string | [string, number], string][] = [
+      ['an unclosed `{`', 'review: { cycle: annual, last: 2026-06-01\nowner: CISO', '{ cycle: annual, last: 2026-06-01', 'This `{` map is never closed: add `}` after its last entry, or put the whole value in quotes if the `{` is part of the text.'],
+      ['an unclosed quote', 'title: "Access Control\nowner: CISO', '"Access Control', 'This quoted value is never closed: add the closing `"` at its end.'],
+      ['a colon in a plain value', 'title: Access: Control', 'Access: Control', 'A value that contains `: ` must be in quotes: write `title: "Access: Control"`.'],
+      ['a field without a colon', 'owner CISO\nstatus: approved', 'owner CISO', 'A field needs a colon after its key: write `owner: CISO`.'],
+      ['an over-indented line', 'title: Access\n  owner: CISO', 'owner: CISO', 'This line is indented more than the line above it, so YAML reads it as part of that value: start it in the same column as the line above.'],
+      ['misaligned fields of a map', 'review:\n    cycle: annual\n  last: 2026-06-01', 'last: 2026-06-01', 'This line is indented differently from the fields before it: the fields of one map must start in the same column.'],
+      ['a tab as indentation', 'review:\n\tcycle: annual', '\t', 'YAML does not allow tabs for indentation: indent with spaces.'],
+      ['a reserved first character', 'owner: @security', '@security', 'A value cannot start with `@`: put the whole value in quotes.'],
+      ['a `]` too many', 'criteria: [CC6.1]]', [']', 1], 'This `]` closes no list: remove it.'],
+      ['text after a closing quote', "owner: 'Head of Security's deputy'", "s deputy'", "There is text after the closing quote: put the whole value in quotes (inside single quotes, write an apostrophe as `''`)."],
+    ];
+    for (const [what, yaml, needle, message] of cases) {
+      it(`says what to do about ${what}`, async () => {
+        const text = `---\nid: POL-A\ntype: policy\n${yaml}\n---\n# T\n`;
+        const range = typeof needle === 'string' ? rangeOf(text, needle) : rangeOf(text, ...needle);
+        const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'yaml-syntax', range);
+        assert.strictEqual(d.message, message);
+      });
+    }
+
+    it("falls back to the parser's message where it has no advice of its own", async () => {
+      const text = '---\nid: POL-A\ntype: policy\n- CC6.1\n---\n# T\n';
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'yaml-syntax', rangeOf(text, '-', 4));
+      assert.strictEqual(d.message, 'Invalid YAML in the frontmatter: Implicit keys need to be on a single line');
     });
   });
 

@@ -5,6 +5,7 @@ import type { CriteriaMap } from './data/criteria';
 import { parseMlTopics, type MlTopic } from './data/mlCatalog';
 import type { SectionRequirement, SectionRequirements } from './data/sections';
 import { DataFileError } from './data/validate';
+import { describeYamlErrors } from './document/yamlErrors';
 import { DEFAULT_FOLDERS, DOCUMENT_TYPES, SEVERITIES, isOneOf, type DocumentType, type Finding, type Range, type Severity } from './types';
 
 export const CONFIG_FILE = 'attest.yaml';
@@ -98,9 +99,8 @@ export function parseConfig(
   };
   const base = defaultConfig(bundledSections, defaults);
   const yaml = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
-  for (const error of yaml.errors) {
-    report('yaml-syntax', { start: text.positionAt(error.pos[0]), end: text.positionAt(Math.max(error.pos[1], error.pos[0] + 1)) },
-      `Invalid YAML in attest.yaml: ${error.message.split('\n')[0]}`);
+  for (const problem of describeYamlErrors(yaml, source, 'attest.yaml')) {
+    report('yaml-syntax', { start: text.positionAt(problem.start), end: text.positionAt(problem.end) }, problem.message);
   }
   const firstLineEnd = source.search(/\r?\n|$/);
   const anchorRange: Range = { start: text.positionAt(0), end: text.positionAt(firstLineEnd) };

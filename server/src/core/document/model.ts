@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { DOCUMENT_TYPES, isOneOf, type DocumentType, type Located, type Range } from '../types';
 import { fieldsOf, findFrontmatter, isUnclosed, type Field, type FrontmatterBlock } from './frontmatter';
 import { outlineMarkdown, type Heading, type LinkRef, type MarkdownOutline } from './markdown';
+import { describeYamlErrors } from './yamlErrors';
 
 /** A problem that makes the frontmatter unreadable (bad YAML, unclosed block). */
 export interface SyntaxProblem {
@@ -157,9 +158,9 @@ export function parseDocument(input: DocumentInput, documentFolders: readonly st
     const type = fields.find((f) => f.key === 'type');
     if (!type || !isScalar(type.value) || !isOneOf(DOCUMENT_TYPES, type.value.value)) return undefined;
   }
-  const syntaxProblems: SyntaxProblem[] = block.yaml.errors.map((error) => ({
-    message: `Invalid YAML in the frontmatter: ${firstSentence(error.message)}`,
-    range: range(block.contentStart + error.pos[0], block.contentStart + Math.max(error.pos[1], error.pos[0] + 1)),
+  const syntaxProblems: SyntaxProblem[] = describeYamlErrors(block.yaml, text.slice(block.contentStart, block.contentEnd), 'the frontmatter').map((p) => ({
+    message: p.message,
+    range: range(block.contentStart + p.start, block.contentStart + p.end),
   }));
   if (block.yaml.errors.length === 0 && block.yaml.contents && !isMap(block.yaml.contents)) {
     syntaxProblems.push({
@@ -196,10 +197,6 @@ function trimmedRange(doc: TextDocument, node: YamlNode, offset: number): Range 
 /** The range of a frontmatter YAML node of `doc`. */
 export function rangeOfNode(doc: AttestDocument, node: YamlNode): Range {
   return trimmedRange(doc.text, node, doc.yamlOffset);
-}
-
-function firstSentence(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 
 interface Parts {
