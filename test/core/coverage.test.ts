@@ -112,6 +112,12 @@ describe('evidence-overdue', () => {
     assert.match(d.message, /at most 35 days/);
   });
 
+  it('names an annual control with its article', async () => {
+    const text = control({ frequency: 'annual', evidence: evidence('2025-01-10') });
+    const d = expectOne(await diagnose({ 'policies/p.md': policy(), 'controls/c.md': text, 'evidence/review.pdf': '' }, 'controls/c.md'), 'evidence-overdue', rangeOf(text, '2025-01-10'));
+    assert.strictEqual(d.message, 'The newest evidence was collected 2025-01-10, 682 days ago; an annual control needs evidence at most 380 days old. Collect current evidence and add it, or the control counts as controlled, not implemented.');
+  });
+
   it('is silent for current evidence, and gives on-event controls an audit period', async () => {
     const files = { 'policies/p.md': policy(), 'evidence/review.pdf': '' };
     assert.deepStrictEqual(withCode(await diagnose({ ...files, 'controls/c.md': control({ frequency: 'quarterly', evidence: evidence('2026-10-01') }) }, 'controls/c.md'), 'evidence-overdue'), []);
@@ -140,7 +146,15 @@ describe('uncovered-criterion', () => {
     assert.strictEqual(d.length, 1);
     assert.deepStrictEqual(d[0].range, rangeOf(config, 'availability'));
     assert.strictEqual(d[0].severity, 'information');
-    assert.match(d[0].message, /A1\.3 \(Availability\) is in scope but no document covers it/);
+    assert.match(d[0].message, /^A1\.3 \(Availability\) is in scope but no document covers it: [a-z]/);
+  });
+
+  it('ends a custom criterion\'s summary with a full stop before the advice that follows', async () => {
+    const framework = ['id: internal', 'title: Internal', 'categories: [{ key: internal, name: Internal }]', 'series: [{ id: INT, name: Internal }]', 'criteria:', '  - { id: INT-1, category: internal, series: INT, summary: Laptops are encrypted }'].join('\n');
+    const config = 'categories: [internal]\nframeworks: [frameworks/internal.yaml]\n';
+    const d = withCode(await diagnose({ 'attest.yaml': config, 'frameworks/internal.yaml': framework }, 'attest.yaml'), 'uncovered-criterion').find((x) => x.data?.criterion === 'INT-1');
+    assert.deepStrictEqual(d?.range, rangeOf(config, 'internal'));
+    assert.strictEqual(d?.message, 'INT-1 (Internal) is in scope but no document covers it: laptops are encrypted. Write a control that claims it, or declare it not applicable under `exceptions` with a reason.');
   });
 
   it('reports Security gaps on the `categories` key, or the first line without one', async () => {
@@ -185,6 +199,12 @@ describe('attest.yaml', () => {
     assert.match(d[1].message, /did you mean `privacy`/);
     assert.match(d[2].message, /did you mean `stale-review`/);
     assert.ok(index.config.categories.has('availability'));
+  });
+
+  it('asks for a folder path in each entry of `folders`', async () => {
+    const config = 'folders: [policies, { path: controls }]\n';
+    const d = expectOne(await diagnose({ 'attest.yaml': config }, 'attest.yaml'), 'invalid-value', rangeOf(config, '{ path: controls }'));
+    assert.strictEqual(d.message, 'Each entry of `folders` must be a folder path.');
   });
 
   it('survives YAML that does not parse', async () => {

@@ -82,6 +82,12 @@ describe('document rules', () => {
       expectOne(d, 'missing-frontmatter', lineRange(text, 0));
       assert.match(d[0].message, /no frontmatter/);
     });
+
+    it('says what the folder makes of the file, with the right article', async () => {
+      const text = '# Model governance\n';
+      const d = expectOne(await diagnose({ 'attest.yaml': 'folders: [policies, addenda]\n', 'addenda/model.md': text }, 'addenda/model.md'), 'missing-frontmatter', lineRange(text, 0));
+      assert.match(d.message, /so it is read as an addendum, but it has no frontmatter/);
+    });
   });
 
   describe('missing-field', () => {
@@ -122,6 +128,15 @@ describe('document rules', () => {
       const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'unknown-field', rangeOf(text, 'frequency'));
       assert.match(d.message, /applies to controls only/);
     });
+
+    it('names document types with their articles and plurals', async () => {
+      const add = '---\nid: ADD-ML\ntype: addendum\ntitle: ML\nowner: Head of ML\nextends: POL-ACCESS\nfrequency: daily\n---\n## Purpose\n';
+      const d = expectOne(await diagnose({ 'policies/p.md': policy(), 'addenda/a.md': add }, 'addenda/a.md'), 'unknown-field', rangeOf(add, 'frequency'));
+      assert.strictEqual(d.message, '`frequency` applies to controls only, not to an addendum: remove it.');
+      const ctl = control({ extends: 'POL-ACCESS' });
+      const e = expectOne(await diagnose({ 'policies/p.md': policy(), 'controls/c.md': ctl }, 'controls/c.md'), 'unknown-field', rangeOf(ctl, 'extends'));
+      assert.strictEqual(e.message, '`extends` applies to addenda only, not to a control: remove it.');
+    });
   });
 
   describe('invalid-value', () => {
@@ -139,6 +154,15 @@ describe('document rules', () => {
         assert.match(d.message, message);
       });
     }
+
+    it('asks for a value where a text field is empty', async () => {
+      const text = policy({ title: '""' });
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'invalid-value', rangeOf(text, '""'));
+      assert.strictEqual(d.message, '`title` must not be empty: write the title of the document.');
+      const owner = policy({ owner: '[CISO, CTO]' });
+      const list = expectOne(await diagnose({ 'policies/a.md': owner }, 'policies/a.md'), 'invalid-value', rangeOf(owner, '[CISO, CTO]'));
+      assert.strictEqual(list.message, '`owner` must be a single line of text, naming a role (e.g. Head of Security).');
+    });
 
     it('checks the frequency and evidence entries of a control', async () => {
       const text = control({ frequency: 'hourly', evidence: '\n  - name: Review ticket\n    collected: 2026-02-30\n  - path: evidence/x.pdf' });
@@ -234,6 +258,10 @@ describe('document rules', () => {
       const files = { 'policies/p.md': policy(), 'controls/c.md': control(), 'addenda/a.md': add };
       const d = expectOne(await diagnose(files, 'addenda/a.md'), 'unresolved-reference', rangeOf(add, 'CTL-AC-01'));
       assert.match(d.message, /is a control, not a policy/);
+      const other = '---\nid: ADD-OTHER\ntype: addendum\ntitle: Other\nowner: Head of ML\nextends: ADD-ML\n---\n## Purpose\n';
+      const files2 = { ...files, 'addenda/a.md': add.replace('CTL-AC-01', 'POL-ACCESS'), 'addenda/b.md': other };
+      const e = expectOne(await diagnose(files2, 'addenda/b.md'), 'unresolved-reference', rangeOf(other, 'ADD-ML'));
+      assert.strictEqual(e.message, '`ADD-ML` is an addendum, not a policy: `extends` must name a policy.');
     });
 
     it('flags a relative Markdown link to a missing file, on its target', async () => {

@@ -131,7 +131,7 @@ export function parseConfig(
     }
     return n.items.flatMap((item) => {
       if (isScalar(item) && typeof item.value === 'string') return [{ value: item.value, range: at(item) }];
-      report('invalid-value', at(item as YamlNode), `Each entry of \`${key}\` must be ${what.replace(/s$/, '')}.`);
+      report('invalid-value', at(item as YamlNode), `Each entry of \`${key}\` must be a ${what.replace(/s$/, '')}.`);
       return [];
     });
   };

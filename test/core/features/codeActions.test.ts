@@ -163,20 +163,20 @@ describe('quick fixes', () => {
     it('inserts the section with its template after the section that precedes it', async () => {
       const body = sections(all.filter((h) => h !== 'Scope'));
       const files = { 'policies/access.md': policy({}, body) };
-      const after = await applyFix(files, 'policies/access.md', 'missing-section', 'Add a "Scope" section');
+      const after = await applyFix(files, 'policies/access.md', 'missing-section', 'Add the "Scope" section');
       assert.strictEqual(after['policies/access.md'], policy({}, body.replace('## Roles', `${scope}\n## Roles`)));
     });
 
     it('inserts a first section before the next one, and a last one at the end', async () => {
       const noPurpose = sections(all.slice(1));
-      const first = await applyFix({ 'policies/a.md': policy({}, noPurpose) }, 'policies/a.md', 'missing-section', 'Add a "Purpose" section');
+      const first = await applyFix({ 'policies/a.md': policy({}, noPurpose) }, 'policies/a.md', 'missing-section', 'Add the "Purpose" section');
       const purpose =
         '## Purpose\n\nThis policy defines how <COMPANY NAME> protects <PROTECTED ASSETS>, such as customer data, training data and production models.\n' +
         "It supports the SOC 2 criteria listed in this document's frontmatter and applies from <EFFECTIVE DATE>.\n";
       assert.strictEqual(first['policies/a.md'], policy({}, `${purpose}\n${noPurpose}`));
 
       const noReview = sections(all.slice(0, -1));
-      const last = await applyFix({ 'policies/a.md': policy({}, noReview) }, 'policies/a.md', 'missing-section', 'Add a "Review" section');
+      const last = await applyFix({ 'policies/a.md': policy({}, noReview) }, 'policies/a.md', 'missing-section', 'Add the "Review" section');
       const review =
         '## Review\n\n<POLICY OWNER ROLE> reviews this policy at least every <N> months and after any significant change to systems, ML pipelines or regulations.\n' +
         'Each review is recorded with its date, reviewer and approved changes in the revision history or <DOCUMENT SYSTEM>.\n';
@@ -186,14 +186,14 @@ describe('quick fixes', () => {
     it('keeps non-required sections after the preceding one in place, and the file\'s CRLF line breaks', async () => {
       const body = sections(['Purpose', 'Definitions', 'Roles and Responsibilities', 'Policy', 'Enforcement', 'Exceptions', 'Review']);
       const crlf = policy({}, body).replace(/\n/g, '\r\n');
-      const after = await applyFix({ 'policies/a.md': crlf }, 'policies/a.md', 'missing-section', 'Add a "Scope" section');
+      const after = await applyFix({ 'policies/a.md': crlf }, 'policies/a.md', 'missing-section', 'Add the "Scope" section');
       // Scope follows Purpose's content; "Definitions" is no required section, so it ends Purpose.
       assert.strictEqual(after['policies/a.md'], policy({}, body.replace('## Definitions', `${scope}\n## Definitions`)).replace(/\n/g, '\r\n'));
     });
 
     it("adds an ML topic's section with the topic's template at the end", async () => {
       const files = { 'attest.yaml': ML_ON, 'policies/a.md': policy({ ml: '[model-versioning]', criteria: '[CC6.2]' }) };
-      const after = await applyFix(files, 'policies/a.md', 'missing-section', 'Add a "Model Versioning" section');
+      const after = await applyFix(files, 'policies/a.md', 'missing-section', 'Add the "Model Versioning" section');
       const topic =
         '## Model Versioning\n\n' +
         '- Every trained model is stored in <MODEL REGISTRY> with a unique, immutable version ID.\n' +
@@ -206,7 +206,7 @@ describe('quick fixes', () => {
 
     it('inserts at the end of a file without a final line break', async () => {
       const body = sections(all.slice(0, -1)).replace(/\n$/, '');
-      const after = await applyFix({ 'policies/a.md': policy({}, body) }, 'policies/a.md', 'missing-section', 'Add a "Review" section');
+      const after = await applyFix({ 'policies/a.md': policy({}, body) }, 'policies/a.md', 'missing-section', 'Add the "Review" section');
       assert.match(after['policies/a.md'], /Text about exceptions\.\n\n## Review\n\n<POLICY OWNER ROLE> reviews [^]*<DOCUMENT SYSTEM>\.\n$/);
     });
   });

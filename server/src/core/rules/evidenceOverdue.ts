@@ -1,6 +1,6 @@
 import { isEvidenceOverdue, maxEvidenceAge, newestEvidence } from '../coverage';
 import { daysBetween } from '../document/schema';
-import { finding, type DocumentRule } from './rule';
+import { finding, withArticle, type DocumentRule } from './rule';
 
 export const evidenceOverdue: DocumentRule = {
   code: 'evidence-overdue',
@@ -12,7 +12,7 @@ export const evidenceOverdue: DocumentRule = {
     if (!newest?.range) return [];
     const frequency = doc.frequency?.value;
     const age = daysBetween(newest.date, ctx.today);
-    const kind = frequency && frequency !== 'on-event' ? `a ${frequency} control` : 'evidence older than an audit period';
+    const kind = frequency && frequency !== 'on-event' ? `${withArticle(frequency)} control` : 'evidence older than an audit period';
     const need = frequency && frequency !== 'on-event' ? `needs evidence at most ${maxEvidenceAge(doc)} days old` : `is not current (more than ${maxEvidenceAge(doc)} days)`;
     return [
       finding('evidence-overdue', newest.range.range,

@@ -41,7 +41,8 @@ export const invalidValue: DocumentRule = {
           break;
         case 'text':
         case 'version':
-          if (empty || !isScalar(node)) found.push(finding(CODE, at, `\`${field.key}\` must be a single line of text${spec.key === 'owner' ? ', naming a role (e.g. Head of Security)' : ''}.`));
+          if (empty) found.push(finding(CODE, at, `\`${field.key}\` must not be empty: ${EMPTY_ADVICE[field.key] ?? 'give it a value or remove it'}.`));
+          else if (!isScalar(node)) found.push(finding(CODE, at, `\`${field.key}\` must be a single line of text${spec.key === 'owner' ? ', naming a role (e.g. Head of Security)' : ''}.`));
           break;
         case 'date':
           if (text === undefined || !isIsoDate(text)) found.push(finding(CODE, at, `\`${field.key}\` must be a date written YYYY-MM-DD${text ? `, not \`${text}\`` : ''}.`));
@@ -66,6 +67,13 @@ export const invalidValue: DocumentRule = {
 };
 
 type RangeOf = (node: YamlNode, field: DocumentField) => Range;
+
+/** What to write in a text field left empty. */
+const EMPTY_ADVICE: Readonly<Record<string, string>> = {
+  title: 'write the title of the document',
+  owner: 'name the role that owns the document (e.g. Head of Security)',
+  version: 'write a version such as "1.0", or remove the field',
+};
 
 function suggestId(text: string): string | undefined {
   const fixed = text.trim().toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-+|-+$/g, '');

@@ -1,7 +1,7 @@
 import { headingMatches } from '../data/sections';
 import type { Finding } from '../types';
 import { hasTopicSection } from './missingMlAddendum';
-import { documentAnchor, finding, type DocumentRule } from './rule';
+import { documentAnchor, finding, lowerFirst, type DocumentRule } from './rule';
 
 export const missingSection: DocumentRule = {
   code: 'missing-section',
@@ -22,7 +22,7 @@ export const missingSection: DocumentRule = {
       for (const entry of doc.ml) {
         const topic = ctx.catalog.get(entry.value);
         if (!topic || hasTopicSection(doc, topic)) continue;
-        found.push(finding('missing-section', entry.range, `\`${topic.id}\` is listed in \`ml\` but there is no "${topic.title}" section: add one saying how it is done (${topic.auditor.replace(/\.$/, '')}).`, { name: topic.title }));
+        found.push(finding('missing-section', entry.range, `\`${topic.id}\` is listed in \`ml\` but there is no "${topic.title}" section: add one saying how it is done (${lowerFirst(topic.auditor.trim()).replace(/\.$/, '')}).`, { name: topic.title }));
       }
     }
     return found;

@@ -9,7 +9,7 @@ export const addMissingSection: FixProvider = (diagnostic, target) => {
   const name = findingData(diagnostic).name;
   if (!target.doc || !name) return [];
   const edit = sectionInsertion(target.doc, target.index, name);
-  return edit ? [quickFix(`Add a "${name}" section`, editsIn(target.doc.uri, [edit]), [diagnostic], true)] : [];
+  return edit ? [quickFix(`Add the "${name}" section`, editsIn(target.doc.uri, [edit]), [diagnostic], true)] : [];
 };
 
 /**
