@@ -177,6 +177,16 @@ describe('document rules', () => {
       assert.match(d[3].message, /no `name`/);
     });
 
+    it('suggests the nearest key of `review`, reporting a misspelt `cycle` once', async () => {
+      const text = policy({ review: '{ cylce: annual, last: 2026-06-01 }' });
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'invalid-value', rangeOf(text, 'cylce'));
+      assert.strictEqual(d.message, '`review` takes `cycle` and `last`, not `cylce` (did you mean `cycle`?).');
+      assert.strictEqual(d.data?.replacement, 'cycle');
+      const other = policy({ review: '{ cycle: annual, last: 2026-06-01, by: CISO }' });
+      const o = expectOne(await diagnose({ 'policies/a.md': other }, 'policies/a.md'), 'invalid-value', rangeOf(other, 'by'));
+      assert.strictEqual(o.message, '`review` takes `cycle` and `last`, not `by`.');
+    });
+
     it('flags evidence collected in the future, on the date, allowing one day for time zones', async () => {
       const entry = (collected: string) => `\n  - { name: Export, path: evidence/ok.csv, collected: ${collected} }`;
       const files = { 'policies/p.md': policy(), 'evidence/ok.csv': 'a,b' };

@@ -91,6 +91,12 @@ describe('quick fixes', () => {
       assert.strictEqual(fixed['policies/access.md'], policy({ ml: '[drift-monitoring]' }, body));
     });
 
+    it('renames a misspelt key of `review`', async () => {
+      const files = { 'policies/access.md': policy({ review: '{ cylce: annual, last: 2026-06-01 }' }) };
+      const after = await applyFix(files, 'policies/access.md', 'invalid-value', 'Change `cylce` to `cycle`');
+      assert.strictEqual(after['policies/access.md'], policy());
+    });
+
     it('fixes a misspelt rule code in attest.yaml', async () => {
       const files = { 'attest.yaml': 'rules:\n  stale-reveiw: off\n', 'policies/access.md': policy() };
       const after = await applyFix(files, 'attest.yaml', 'invalid-value', 'Change `stale-reveiw` to `stale-review`');

@@ -90,12 +90,17 @@ function checkReview(node: YamlNode | null, field: DocumentField, rangeOf: Range
   const found: Finding[] = [];
   const seen = new Set<string>();
   for (const { key, keyNode, value } of entries(node)) {
-    seen.add(key);
     const text = isScalar(value) && value.value !== null ? String(value.value) : undefined;
     const at = value ? rangeOf(value, field) : rangeOf(keyNode, field);
     if (!(REVIEW_KEYS as readonly string[]).includes(key)) {
-      found.push(finding(CODE, rangeOf(keyNode, field), `\`review\` takes \`cycle\` and \`last\`, not \`${key}\`.`));
-    } else if (key === 'cycle' && (text === undefined || !(REVIEW_CYCLES as readonly string[]).includes(text))) {
+      const near = nearestNames(key.toLowerCase(), REVIEW_KEYS, 2)[0];
+      // A misspelt `cycle` is reported once, as misspelt, not also as missing.
+      if (near) seen.add(near);
+      found.push(finding(CODE, rangeOf(keyNode, field), `\`review\` takes \`cycle\` and \`last\`, not \`${key}\`${near ? ` (did you mean \`${near}\`?)` : ''}.`, near ? { replacement: near } : undefined));
+      continue;
+    }
+    seen.add(key);
+    if (key === 'cycle' && (text === undefined || !(REVIEW_CYCLES as readonly string[]).includes(text))) {
       const near = text ? nearestNames(text.toLowerCase(), REVIEW_CYCLES, 3)[0] : undefined;
       found.push(finding(CODE, at, `The review cycle must be ${orList(REVIEW_CYCLES)}${near ? ` (did you mean \`${near}\`?)` : ''}.`, near ? { replacement: near } : undefined));
     } else if (key === 'last' && (text === undefined || !isIsoDate(text))) {
