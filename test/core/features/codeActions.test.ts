@@ -210,6 +210,23 @@ describe('quick fixes', () => {
       assert.strictEqual(after['policies/a.md'], `${files['policies/a.md']}\n${topic}`);
     });
 
+    it('renames a misspelt heading, preferred over adding the section again', async () => {
+      const body = sections(all).replace('## Enforcement', '## Enforcment');
+      const files = { 'policies/a.md': policy({}, body) };
+      const { actions } = await fixesFor(files, 'policies/a.md', 'missing-section');
+      assert.deepStrictEqual(actions.map((a) => [a.title, a.isPreferred === true]), [
+        ['Rename heading `Enforcment` to `Enforcement`', true],
+        ['Add the "Enforcement" section', false],
+        ['Suppress missing-section in this file', false],
+      ]);
+      const after = await applyFix(files, 'policies/a.md', 'missing-section', 'Rename heading `Enforcment` to `Enforcement`');
+      assert.strictEqual(after['policies/a.md'], policy({}, sections(all)));
+
+      const numbered = { 'policies/a.md': policy({}, body.replace('## Enforcment', '## 5. Enforcment')) };
+      const renamed = await applyFix(numbered, 'policies/a.md', 'missing-section', 'Rename heading `Enforcment` to `Enforcement`');
+      assert.strictEqual(renamed['policies/a.md'], policy({}, sections(all).replace('## Enforcement', '## 5. Enforcement')));
+    });
+
     it('inserts at the end of a file without a final line break', async () => {
       const body = sections(all.slice(0, -1)).replace(/\n$/, '');
       const after = await applyFix({ 'policies/a.md': policy({}, body) }, 'policies/a.md', 'missing-section', 'Add the "Review" section');
