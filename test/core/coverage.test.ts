@@ -207,6 +207,15 @@ describe('attest.yaml', () => {
     assert.strictEqual(d.message, 'Each entry of `folders` must be a folder path.');
   });
 
+  it('keeps where each framework file is listed, for reporting one that cannot be loaded on its entry', async () => {
+    const config = 'categories: [security]\nframeworks:\n  - frameworks/internal.yaml\n  - frameworks/missing.yaml\n';
+    const { index } = await workspace({ 'attest.yaml': config });
+    assert.deepStrictEqual([...index.config.frameworkRanges], [
+      ['frameworks/internal.yaml', rangeOf(config, 'frameworks/internal.yaml')],
+      ['frameworks/missing.yaml', rangeOf(config, 'frameworks/missing.yaml')],
+    ]);
+  });
+
   it('survives YAML that does not parse', async () => {
     const config = 'organization: Example\ncategories: [availability\n';
     const { index } = await workspace({ 'attest.yaml': config, 'policies/a.md': policy() });

@@ -31,6 +31,8 @@ export interface AttestConfig {
   readonly extraTopics: readonly MlTopic[];
   /** Workspace-relative paths of extra framework files. */
   readonly frameworks: readonly string[];
+  /** Where each framework file is listed in `attest.yaml`, to report a file that cannot be loaded on its entry. */
+  readonly frameworkRanges: ReadonlyMap<string, Range>;
   /** Where each in-scope category is named in `attest.yaml` (for `uncovered-criterion`). */
   readonly categoryRanges: ReadonlyMap<string, Range>;
   /** Where `ml` is set in `attest.yaml`. */
@@ -63,6 +65,7 @@ export function defaultConfig(sections: SectionRequirements, defaults: ConfigDef
     disabledTopics: new Set(),
     extraTopics: [],
     frameworks: [],
+    frameworkRanges: new Map(),
     categoryRanges: new Map(),
     anchorRange: ZERO,
   };
@@ -272,6 +275,8 @@ export function parseConfig(
     }
   }
 
+  const frameworkEntries = strings('frameworks', 'file paths');
+
   return {
     config: {
       organization,
@@ -283,7 +288,8 @@ export function parseConfig(
       exceptions,
       disabledTopics,
       extraTopics,
-      frameworks: strings('frameworks', 'file paths').map((f) => f.value),
+      frameworks: frameworkEntries.map((f) => f.value),
+      frameworkRanges: new Map(frameworkEntries.map((f) => [f.value, f.range])),
       categoryRanges,
       mlRange: mlNode ? at(mlNode) : undefined,
       anchorRange,
