@@ -40,7 +40,7 @@ describe('attest check', () => {
         'controls/ac-01.md:11:30-11:52 warning evidence-not-found',
         'policies/access.md:2:5-2:15 error duplicate-id',
         'policies/access.md:8:26-8:31 error unknown-criterion',
-        'policies/broken.md:5:1-5:2 error yaml-syntax',
+        'policies/broken.md:4:8-4:15 error yaml-syntax',
         'policies/change.md:3:7-3:13 warning missing-section',
         'policies/change.md:6:9-6:16 error invalid-value',
         'policies/change.md:7:1-7:5 warning unknown-field',

@@ -36,6 +36,17 @@ describe('coverage', () => {
     assert.strictEqual(await statusOf({ ...base, 'controls/c.md': control({ status: 'implemented' }) }, 'CC6.2'), 'controlled');
   });
 
+  it('does not count evidence dated in the future: the control stays controlled', async () => {
+    const files = { ...base, 'controls/c.md': control({ status: 'implemented', evidence: evidence('2030-01-01') }), 'evidence/review.pdf': '%PDF' };
+    assert.strictEqual(await statusOf(files, 'CC6.2'), 'controlled');
+    // One day of slack for time zones: evidence dated tomorrow (today is 2026-11-23) counts.
+    const tomorrow = { ...files, 'controls/c.md': control({ status: 'implemented', evidence: evidence('2026-11-24') }) };
+    assert.strictEqual(await statusOf(tomorrow, 'CC6.2'), 'implemented');
+    // Current evidence next to a future-dated entry still counts.
+    const both = { ...files, 'controls/c.md': control({ status: 'implemented', evidence: evidence('2030-01-01') + evidence('2026-10-01') }) };
+    assert.strictEqual(await statusOf(both, 'CC6.2'), 'implemented');
+  });
+
   it('counts evidence by url as existing', async () => {
     const ev = '\n  - { name: Ticket export, url: https://tickets.example.com/q3, collected: 2026-10-01 }';
     assert.strictEqual(await statusOf({ ...base, 'controls/c.md': control({ status: 'implemented', evidence: ev }) }, 'CC6.2'), 'implemented');
@@ -101,6 +112,12 @@ describe('evidence-overdue', () => {
     assert.match(d.message, /at most 35 days/);
   });
 
+  it('names an annual control with its article', async () => {
+    const text = control({ frequency: 'annual', evidence: evidence('2025-01-10') });
+    const d = expectOne(await diagnose({ 'policies/p.md': policy(), 'controls/c.md': text, 'evidence/review.pdf': '' }, 'controls/c.md'), 'evidence-overdue', rangeOf(text, '2025-01-10'));
+    assert.strictEqual(d.message, 'The newest evidence was collected 2025-01-10, 682 days ago; an annual control needs evidence at most 380 days old. Collect current evidence and add it, or the control counts as controlled, not implemented.');
+  });
+
   it('is silent for current evidence, and gives on-event controls an audit period', async () => {
     const files = { 'policies/p.md': policy(), 'evidence/review.pdf': '' };
     assert.deepStrictEqual(withCode(await diagnose({ ...files, 'controls/c.md': control({ frequency: 'quarterly', evidence: evidence('2026-10-01') }) }, 'controls/c.md'), 'evidence-overdue'), []);
@@ -129,7 +146,15 @@ describe('uncovered-criterion', () => {
     assert.strictEqual(d.length, 1);
     assert.deepStrictEqual(d[0].range, rangeOf(config, 'availability'));
     assert.strictEqual(d[0].severity, 'information');
-    assert.match(d[0].message, /A1\.3 \(Availability\) is in scope but no document covers it/);
+    assert.match(d[0].message, /^A1\.3 \(Availability\) is in scope but no document covers it: [a-z]/);
+  });
+
+  it('ends a custom criterion\'s summary with a full stop before the advice that follows', async () => {
+    const framework = ['id: internal', 'title: Internal', 'categories: [{ key: internal, name: Internal }]', 'series: [{ id: INT, name: Internal }]', 'criteria:', '  - { id: INT-1, category: internal, series: INT, summary: Laptops are encrypted }'].join('\n');
+    const config = 'categories: [internal]\nframeworks: [frameworks/internal.yaml]\n';
+    const d = withCode(await diagnose({ 'attest.yaml': config, 'frameworks/internal.yaml': framework }, 'attest.yaml'), 'uncovered-criterion').find((x) => x.data?.criterion === 'INT-1');
+    assert.deepStrictEqual(d?.range, rangeOf(config, 'internal'));
+    assert.strictEqual(d?.message, 'INT-1 (Internal) is in scope but no document covers it: laptops are encrypted. Write a control that claims it, or declare it not applicable under `exceptions` with a reason.');
   });
 
   it('reports Security gaps on the `categories` key, or the first line without one', async () => {
@@ -176,10 +201,31 @@ describe('attest.yaml', () => {
     assert.ok(index.config.categories.has('availability'));
   });
 
+  it('asks for a folder path in each entry of `folders`', async () => {
+    const config = 'folders: [policies, { path: controls }]\n';
+    const d = expectOne(await diagnose({ 'attest.yaml': config }, 'attest.yaml'), 'invalid-value', rangeOf(config, '{ path: controls }'));
+    assert.strictEqual(d.message, 'Each entry of `folders` must be a folder path.');
+  });
+
+  it('keeps where each framework file is listed, for reporting one that cannot be loaded on its entry', async () => {
+    const config = 'categories: [security]\nframeworks:\n  - frameworks/internal.yaml\n  - frameworks/missing.yaml\n';
+    const { index } = await workspace({ 'attest.yaml': config });
+    assert.deepStrictEqual([...index.config.frameworkRanges], [
+      ['frameworks/internal.yaml', rangeOf(config, 'frameworks/internal.yaml')],
+      ['frameworks/missing.yaml', rangeOf(config, 'frameworks/missing.yaml')],
+    ]);
+  });
+
   it('survives YAML that does not parse', async () => {
     const config = 'organization: Example\ncategories: [availability\n';
     const { index } = await workspace({ 'attest.yaml': config, 'policies/a.md': policy() });
-    assert.ok(withCode(index.diagnoseConfig(), 'yaml-syntax').length >= 1);
+    expectOne(index.diagnoseConfig(), 'yaml-syntax', rangeOf(config, '[availability'));
     assert.deepStrictEqual(index.diagnose('policies/a.md'), []);
+  });
+
+  it('names a setting given twice, on the second one', async () => {
+    const config = 'categories: [availability]\nml: true\ncategories: [privacy]\n';
+    const d = expectOne(await diagnose({ 'attest.yaml': config }, 'attest.yaml'), 'yaml-syntax', rangeOf(config, 'categories', 1));
+    assert.strictEqual(d.message, '`categories` appears twice in attest.yaml; keep one.');
   });
 });

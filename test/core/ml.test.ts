@@ -27,6 +27,30 @@ describe('ML addenda', () => {
     assert.strictEqual(d[0].severity, 'warning');
   });
 
+  it('quotes what the auditor looks for in lower case after the colon, and names the section without an article', async () => {
+    const text = changePolicy('[model-versioning, model-rollback]', '\n## Model Versioning\n\nPinned.\n\n## Model Rollback\n\nTested.\n');
+    const d = expectOne(await diagnose({ 'attest.yaml': ML_ON, 'policies/change.md': text }, 'policies/change.md'), 'missing-ml-addendum', rangeOf(text, 'CC8.1'));
+    assert.strictEqual(
+      d.message,
+      'CC8.1 is a home criterion of the ML topic "Model Change Approval" (`model-change-approval`), which this policy does not address. ' +
+        'An auditor will look for this: a model reaches production only after passing defined evaluation gates and receiving documented approval. ' +
+        'Add `model-change-approval` to `ml` and a section titled "Model Change Approval" here, or in an addendum with `extends: POL-CHANGE`.',
+    );
+    const security = policy({ criteria: '[CC6.6]' });
+    const s = expectOne(await diagnose({ 'attest.yaml': ML_ON, 'policies/access.md': security }, 'policies/access.md'), 'missing-ml-addendum', rangeOf(security, 'CC6.6'));
+    assert.match(s.message, /Add `inference-security` to `ml` and a section titled "Inference Security" here, or in an addendum/);
+  });
+
+  it('adds a full stop to a custom topic\'s auditor text, and keeps an acronym\'s capitals', async () => {
+    const config = ['ml: true', 'ml-topics:', '  add:', '    - id: llm-prompt-injection', '      title: Prompt Injection', '      home: [CC7.2]', '      auditor: LLM prompts are screened for injection', '      template: Inputs are screened.'].join('\n');
+    const text = policy({ id: 'POL-LOG', criteria: '[CC7.2]' });
+    const d = withCode(await diagnose({ 'attest.yaml': config, 'policies/log.md': text }, 'policies/log.md'), 'missing-ml-addendum').find((x) => x.data?.name === 'llm-prompt-injection');
+    assert.match(d?.message ?? '', /An auditor will look for this: LLM prompts are screened for injection\. Add `llm-prompt-injection`/);
+    const listed = policy({ id: 'POL-LOG', criteria: '[CC7.1]', ml: '[drift-monitoring]' });
+    const m = expectOne(await diagnose({ 'attest.yaml': ML_ON, 'policies/log.md': listed }, 'policies/log.md'), 'missing-section', rangeOf(listed, 'drift-monitoring'));
+    assert.strictEqual(m.message, '`drift-monitoring` is listed in `ml` but there is no "Drift Monitoring" section: add one saying how it is done (production models are monitored for input drift and performance degradation, with alerts that reach an owner).');
+  });
+
   it('tells a monitoring policy claiming CC7.2 about drift monitoring and inference logging', async () => {
     const text = policy({ id: 'POL-LOG', criteria: '[CC7.2]' });
     const d = withCode(await diagnose({ 'attest.yaml': ML_ON, 'policies/log.md': text }, 'policies/log.md'), 'missing-ml-addendum');

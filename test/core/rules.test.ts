@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { codes, control, diagnose, expectOne, lineRange, policy, rangeOf, withCode } from '../helpers';
+import { codes, control, diagnose, expectOne, lineRange, policy, POLICY_BODY, rangeOf, withCode } from '../helpers';
 
 describe('document rules', () => {
   it('reports nothing on a correct policy and its control', async () => {
@@ -18,13 +18,17 @@ describe('document rules', () => {
   });
 
   describe('yaml-syntax', () => {
-    it('reports the range of the YAML error', async () => {
-      const text = '---\nid: POL-A\ntype: policy\ntitle: [unclosed\nowner: CISO\n---\n# T\n';
-      const found = withCode(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'yaml-syntax');
-      assert.ok(found.length >= 1);
-      assert.strictEqual(found[0].severity, 'error');
-      assert.ok(found[0].range.start.line >= 3 && found[0].range.start.line <= 5, JSON.stringify(found[0].range));
-      assert.match(found[0].message, /Invalid YAML/);
+    it('reports an unclosed `[` once, on the list, saying what to do', async () => {
+      const text = '---\nid: POL-A\ntype: policy\ntitle: [Risk Assessment Policy\nowner: CISO\n---\n# T\n';
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'yaml-syntax', rangeOf(text, '[Risk Assessment Policy'));
+      assert.strictEqual(d.severity, 'error');
+      assert.strictEqual(d.message, 'This `[` list is never closed: add `]` after its last item, or put the whole value in quotes if the `[` is part of the text.');
+    });
+
+    it('reports one error per place, on the innermost unclosed collection', async () => {
+      const text = '---\nid: POL-A\nreview: { cycle: annual, last: [2026-06-01\nowner: CISO\n---\n# T\n';
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'yaml-syntax', rangeOf(text, '[2026-06-01'));
+      assert.match(d.message, /^This `\[` list is never closed/);
     });
 
     it('reports an unclosed frontmatter on its opening line', async () => {
@@ -34,11 +38,40 @@ describe('document rules', () => {
       assert.match(d[0].message, /never closed/);
     });
 
-    it('reports duplicate keys', async () => {
+    it('names a duplicate key, on the second one', async () => {
       const text = policy({ owner: 'CISO\nowner: CTO' });
-      const found = withCode(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'yaml-syntax');
-      assert.strictEqual(found.length, 1);
-      assert.deepStrictEqual(found[0].range.start.line, rangeOf(text, 'owner: CTO').start.line);
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'yaml-syntax', rangeOf(text, 'owner', 1));
+      assert.strictEqual(d.message, '`owner` appears twice in the frontmatter; keep one.');
+      const nested = policy({ review: '\n  cycle: annual\n  cycle: quarterly\n  last: 2026-06-01' });
+      const n = expectOne(await diagnose({ 'policies/a.md': nested }, 'policies/a.md'), 'yaml-syntax', rangeOf(nested, 'cycle', 1));
+      assert.strictEqual(n.message, '`cycle` appears twice in `review`; keep one.');
+    });
+
+    const cases: [string, string, string | [string, number], string][] = [
+      ['an unclosed `{`', 'review: { cycle: annual, last: 2026-06-01\nowner: CISO', '{ cycle: annual, last: 2026-06-01', 'This `{` map is never closed: add `}` after its last entry, or put the whole value in quotes if the `{` is part of the text.'],
+      ['an unclosed quote', 'title: "Access Control\nowner: CISO', '"Access Control', 'This quoted value is never closed: add the closing `"` at its end.'],
+      ['a colon in a plain value', 'title: Access: Control', 'Access: Control', 'A value that contains `: ` must be in quotes: write `title: "Access: Control"`.'],
+      ['a field without a colon', 'owner CISO\nstatus: approved', 'owner CISO', 'A field needs a colon after its key: write `owner: CISO`.'],
+      ['an over-indented line', 'title: Access\n  owner: CISO', 'owner: CISO', 'This line is indented more than the line above it, so YAML reads it as part of that value: start it in the same column as the line above.'],
+      ['misaligned fields of a map', 'review:\n    cycle: annual\n  last: 2026-06-01', 'last: 2026-06-01', 'This line is indented differently from the fields before it: the fields of one map must start in the same column.'],
+      ['a tab as indentation', 'review:\n\tcycle: annual', '\t', 'YAML does not allow tabs for indentation: indent with spaces.'],
+      ['a reserved first character', 'owner: @security', '@security', 'A value cannot start with `@`: put the whole value in quotes.'],
+      ['a `]` too many', 'criteria: [CC6.1]]', [']', 1], 'This `]` closes no list: remove it.'],
+      ['text after a closing quote', "owner: 'Head of Security's deputy'", "s deputy'", "There is text after the closing quote: put the whole value in quotes (inside single quotes, write an apostrophe as `''`)."],
+    ];
+    for (const [what, yaml, needle, message] of cases) {
+      it(`says what to do about ${what}`, async () => {
+        const text = `---\nid: POL-A\ntype: policy\n${yaml}\n---\n# T\n`;
+        const range = typeof needle === 'string' ? rangeOf(text, needle) : rangeOf(text, ...needle);
+        const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'yaml-syntax', range);
+        assert.strictEqual(d.message, message);
+      });
+    }
+
+    it("falls back to the parser's message where it has no advice of its own", async () => {
+      const text = '---\nid: POL-A\ntype: policy\n- CC6.1\n---\n# T\n';
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'yaml-syntax', rangeOf(text, '-', 4));
+      assert.strictEqual(d.message, 'Invalid YAML in the frontmatter: Implicit keys need to be on a single line');
     });
   });
 
@@ -48,6 +81,12 @@ describe('document rules', () => {
       const d = await diagnose({ 'policies/access.md': text }, 'policies/access.md');
       expectOne(d, 'missing-frontmatter', lineRange(text, 0));
       assert.match(d[0].message, /no frontmatter/);
+    });
+
+    it('says what the folder makes of the file, with the right article', async () => {
+      const text = '# Model governance\n';
+      const d = expectOne(await diagnose({ 'attest.yaml': 'folders: [policies, addenda]\n', 'addenda/model.md': text }, 'addenda/model.md'), 'missing-frontmatter', lineRange(text, 0));
+      assert.match(d.message, /so it is read as an addendum, but it has no frontmatter/);
     });
   });
 
@@ -89,6 +128,15 @@ describe('document rules', () => {
       const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'unknown-field', rangeOf(text, 'frequency'));
       assert.match(d.message, /applies to controls only/);
     });
+
+    it('names document types with their articles and plurals', async () => {
+      const add = '---\nid: ADD-ML\ntype: addendum\ntitle: ML\nowner: Head of ML\nextends: POL-ACCESS\nfrequency: daily\n---\n## Purpose\n';
+      const d = expectOne(await diagnose({ 'policies/p.md': policy(), 'addenda/a.md': add }, 'addenda/a.md'), 'unknown-field', rangeOf(add, 'frequency'));
+      assert.strictEqual(d.message, '`frequency` applies to controls only, not to an addendum: remove it.');
+      const ctl = control({ extends: 'POL-ACCESS' });
+      const e = expectOne(await diagnose({ 'policies/p.md': policy(), 'controls/c.md': ctl }, 'controls/c.md'), 'unknown-field', rangeOf(ctl, 'extends'));
+      assert.strictEqual(e.message, '`extends` applies to addenda only, not to a control: remove it.');
+    });
   });
 
   describe('invalid-value', () => {
@@ -107,6 +155,15 @@ describe('document rules', () => {
       });
     }
 
+    it('asks for a value where a text field is empty', async () => {
+      const text = policy({ title: '""' });
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'invalid-value', rangeOf(text, '""'));
+      assert.strictEqual(d.message, '`title` must not be empty: write the title of the document.');
+      const owner = policy({ owner: '[CISO, CTO]' });
+      const list = expectOne(await diagnose({ 'policies/a.md': owner }, 'policies/a.md'), 'invalid-value', rangeOf(owner, '[CISO, CTO]'));
+      assert.strictEqual(list.message, '`owner` must be a single line of text, naming a role (e.g. Head of Security).');
+    });
+
     it('checks the frequency and evidence entries of a control', async () => {
       const text = control({ frequency: 'hourly', evidence: '\n  - name: Review ticket\n    collected: 2026-02-30\n  - path: evidence/x.pdf' });
       const d = withCode(await diagnose({ 'policies/p.md': policy(), 'controls/c.md': text, 'evidence/x.pdf': '' }, 'controls/c.md'), 'invalid-value');
@@ -118,6 +175,35 @@ describe('document rules', () => {
       ]);
       assert.match(d[1].message, /neither `path` nor `url`/);
       assert.match(d[3].message, /no `name`/);
+    });
+
+    it('suggests the nearest key of `review`, reporting a misspelt `cycle` once', async () => {
+      const text = policy({ review: '{ cylce: annual, last: 2026-06-01 }' });
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'invalid-value', rangeOf(text, 'cylce'));
+      assert.strictEqual(d.message, '`review` takes `cycle` and `last`, not `cylce` (did you mean `cycle`?).');
+      assert.strictEqual(d.data?.replacement, 'cycle');
+      const other = policy({ review: '{ cycle: annual, last: 2026-06-01, by: CISO }' });
+      const o = expectOne(await diagnose({ 'policies/a.md': other }, 'policies/a.md'), 'invalid-value', rangeOf(other, 'by'));
+      assert.strictEqual(o.message, '`review` takes `cycle` and `last`, not `by`.');
+    });
+
+    it('flags evidence collected in the future, on the date, allowing one day for time zones', async () => {
+      const entry = (collected: string) => `\n  - { name: Export, path: evidence/ok.csv, collected: ${collected} }`;
+      const files = { 'policies/p.md': policy(), 'evidence/ok.csv': 'a,b' };
+      const text = control({ status: 'implemented', evidence: entry('2030-01-01') });
+      const d = expectOne(await diagnose({ ...files, 'controls/c.md': text }, 'controls/c.md'), 'invalid-value', rangeOf(text, '2030-01-01'));
+      assert.strictEqual(d.message, '`collected` is 2030-01-01, which is in the future: use the date the evidence was collected (a future date does not count as current evidence).');
+      // Today is 2026-11-23: tomorrow may be today somewhere else, the day after is not.
+      assert.deepStrictEqual(await diagnose({ ...files, 'controls/c.md': control({ status: 'implemented', evidence: entry('2026-11-24') }) }, 'controls/c.md'), []);
+      const after = control({ status: 'implemented', evidence: entry('2026-11-25') });
+      expectOne(await diagnose({ ...files, 'controls/c.md': after }, 'controls/c.md'), 'invalid-value', rangeOf(after, '2026-11-25'));
+    });
+
+    it('flags a review.last in the future, on the date', async () => {
+      const text = policy({ review: '{ cycle: annual, last: 2027-01-10 }' });
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'invalid-value', rangeOf(text, '2027-01-10'));
+      assert.strictEqual(d.message, '`review.last` is 2027-01-10, which is in the future: use the date the document was last reviewed.');
+      assert.deepStrictEqual(await diagnose({ 'policies/a.md': policy({ review: '{ cycle: annual, last: 2026-11-24 }' }) }, 'policies/a.md'), []);
     });
 
     it('flags an unknown ML topic with the nearest one', async () => {
@@ -182,6 +268,10 @@ describe('document rules', () => {
       const files = { 'policies/p.md': policy(), 'controls/c.md': control(), 'addenda/a.md': add };
       const d = expectOne(await diagnose(files, 'addenda/a.md'), 'unresolved-reference', rangeOf(add, 'CTL-AC-01'));
       assert.match(d.message, /is a control, not a policy/);
+      const other = '---\nid: ADD-OTHER\ntype: addendum\ntitle: Other\nowner: Head of ML\nextends: ADD-ML\n---\n## Purpose\n';
+      const files2 = { ...files, 'addenda/a.md': add.replace('CTL-AC-01', 'POL-ACCESS'), 'addenda/b.md': other };
+      const e = expectOne(await diagnose(files2, 'addenda/b.md'), 'unresolved-reference', rangeOf(other, 'ADD-ML'));
+      assert.strictEqual(e.message, '`ADD-ML` is an addendum, not a policy: `extends` must name a policy.');
     });
 
     it('flags a relative Markdown link to a missing file, on its target', async () => {
@@ -200,6 +290,23 @@ describe('document rules', () => {
       assert.deepStrictEqual(d.map((x) => x.data?.name), ['Exceptions', 'Review']);
       for (const x of d) assert.deepStrictEqual(x.range, rangeOf(text, 'type: policy'.slice(6)));
       assert.match(d[0].message, /## Exceptions/);
+    });
+
+    it('asks whether a heading a typo away was meant to be the section', async () => {
+      const text = policy({}, POLICY_WITHOUT('Enforcement') + '\n## Enforcment\n\nSanctions.\n');
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'missing-section', rangeOf(text, 'policy'));
+      assert.strictEqual(d.message, 'This policy has no "Enforcement" section: did you mean to call `Enforcment` `Enforcement`? If not, add a `## Enforcement` heading.');
+      // A numbered heading is named by its words; a heading too far off is not suggested.
+      const numbered = policy({}, POLICY_WITHOUT('Enforcement') + '\n## 5. Enforcment\n\nSanctions.\n');
+      assert.match(expectOne(await diagnose({ 'policies/a.md': numbered }, 'policies/a.md'), 'missing-section', rangeOf(numbered, 'policy')).message, /did you mean to call `Enforcment` `Enforcement`\?/);
+      const far = policy({}, POLICY_WITHOUT('Enforcement') + '\n## Enforcing\n\nSanctions.\n');
+      assert.strictEqual(expectOne(await diagnose({ 'policies/a.md': far }, 'policies/a.md'), 'missing-section', rangeOf(far, 'policy')).message, 'This policy has no "Enforcement" section: add a `## Enforcement` heading.');
+    });
+
+    it('asks the same of an ML topic section', async () => {
+      const text = policy({ ml: '[drift-monitoring]' }, POLICY_BODY + '\n## Drift Monitorng\n\nWatched.\n');
+      const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'missing-section', rangeOf(text, 'drift-monitoring'));
+      assert.match(d.message, /no "Drift Monitoring" section: did you mean to call `Drift Monitorng` `Drift Monitoring`\? If not, add one saying how it is done/);
     });
 
     it('does not take "Policy Review" for the "Policy" section', async () => {
@@ -225,8 +332,23 @@ describe('document rules', () => {
     it('warns on review.last older than its cycle, on the date', async () => {
       const text = policy({ review: '{ cycle: quarterly, last: 2026-01-15 }' });
       const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'stale-review', rangeOf(text, '2026-01-15'));
-      assert.match(d.message, /312 days ago/);
-      assert.match(d.message, /due by 2026-04-17/);
+      assert.strictEqual(d.message, 'Last reviewed 2026-01-15, 312 days ago: a quarterly review was due by 2026-04-15. Review the document and update `review.last`.');
+    });
+
+    it('is due a calendar cycle later: reviewed 2024-06-01, an annual review is not stale on 2025-06-01 and stale on 2025-06-02', async () => {
+      const text = policy({ review: '{ cycle: annual, last: 2024-06-01 }' });
+      const on = (today: string) => diagnose({ 'policies/a.md': text }, 'policies/a.md', { today: () => today });
+      assert.deepStrictEqual(withCode(await on('2025-06-01'), 'stale-review'), []);
+      const d = expectOne(await on('2025-06-02'), 'stale-review', rangeOf(text, '2024-06-01'));
+      assert.strictEqual(d.message, 'Last reviewed 2024-06-01, 366 days ago: an annual review was due by 2025-06-01. Review the document and update `review.last`.');
+    });
+
+    it('ends a monthly cycle on the last day of a shorter month', async () => {
+      const text = policy({ review: '{ cycle: monthly, last: 2026-01-31 }' });
+      const on = (today: string) => diagnose({ 'policies/a.md': text }, 'policies/a.md', { today: () => today });
+      assert.deepStrictEqual(withCode(await on('2026-02-28'), 'stale-review'), []);
+      const d = expectOne(await on('2026-03-01'), 'stale-review', rangeOf(text, '2026-01-31'));
+      assert.match(d.message, /a monthly review was due by 2026-02-28\./);
     });
 
     it('accepts a review within its cycle', async () => {
@@ -259,6 +381,33 @@ describe('document rules', () => {
       const d = await diagnose({ 'policies/a.md': text }, 'policies/a.md');
       assert.deepStrictEqual(codes(d).sort(), ['invalid-suppression', 'missing-section']);
       expectOne(d, 'invalid-suppression', rangeOf(text, '<!-- attest-ignore missing-section -->'));
+    });
+
+    it('reports a code that is no rule\'s on the code, with the nearest one, and applies the others', async () => {
+      const body = POLICY_WITHOUT('Exceptions') + '\n<!-- attest-ignore missing-sectoin, stale-review: handled by the ISMS -->\n';
+      const text = policy({ review: '{ cycle: annual, last: 2025-01-01 }' }, body);
+      const d = await diagnose({ 'policies/a.md': text }, 'policies/a.md');
+      assert.deepStrictEqual(codes(d), ['missing-section', 'invalid-suppression']);
+      const bad = expectOne(d, 'invalid-suppression', rangeOf(text, 'missing-sectoin'));
+      assert.strictEqual(bad.message, '`missing-sectoin` is not a rule code, so this attest-ignore comment suppresses nothing for it: did you mean `missing-section`?');
+      assert.strictEqual(bad.data?.replacement, 'missing-section');
+      const far = policy({}, POLICY_BODY + '\n<!-- attest-ignore everything: too noisy -->\n');
+      const none = expectOne(await diagnose({ 'policies/a.md': far }, 'policies/a.md'), 'invalid-suppression', rangeOf(far, 'everything'));
+      assert.strictEqual(none.message, '`everything` is not a rule code, so this attest-ignore comment suppresses nothing for it: use the code shown with the diagnostic, e.g. `missing-section`.');
+      assert.strictEqual(none.data, undefined);
+    });
+
+    it('does not apply a suppression shown in a code block or code span, which documents the syntax', async () => {
+      const comment = '<!-- attest-ignore missing-section: exceptions are handled by the ISMS -->';
+      for (const shown of ['```markdown\n' + comment + '\n```\n', '~~~\n' + comment + '\n~~~\n', '    ' + comment + '\n', 'Write `' + comment + '` to suppress a rule.\n']) {
+        const text = policy({}, POLICY_WITHOUT('Exceptions') + '\n' + shown);
+        const d = await diagnose({ 'policies/a.md': text }, 'policies/a.md');
+        assert.deepStrictEqual(codes(d), ['missing-section'], shown);
+      }
+      // In HTML it applies, also inside a block quote, a list item or a paragraph.
+      for (const html of ['> ' + comment + '\n', '- item ' + comment + '\n', 'Text ' + comment + ' more.\n']) {
+        assert.deepStrictEqual(await diagnose({ 'policies/a.md': policy({}, POLICY_WITHOUT('Exceptions') + '\n' + html) }, 'policies/a.md'), [], html);
+      }
     });
 
     it('applies severities from attest.yaml, and `off`', async () => {

@@ -5,6 +5,7 @@ import type { CriteriaMap } from './data/criteria';
 import { parseMlTopics, type MlTopic } from './data/mlCatalog';
 import type { SectionRequirement, SectionRequirements } from './data/sections';
 import { DataFileError } from './data/validate';
+import { describeYamlErrors } from './document/yamlErrors';
 import { DEFAULT_FOLDERS, DOCUMENT_TYPES, SEVERITIES, isOneOf, type DocumentType, type Finding, type Range, type Severity } from './types';
 
 export const CONFIG_FILE = 'attest.yaml';
@@ -30,6 +31,8 @@ export interface AttestConfig {
   readonly extraTopics: readonly MlTopic[];
   /** Workspace-relative paths of extra framework files. */
   readonly frameworks: readonly string[];
+  /** Where each framework file is listed in `attest.yaml`, to report a file that cannot be loaded on its entry. */
+  readonly frameworkRanges: ReadonlyMap<string, Range>;
   /** Where each in-scope category is named in `attest.yaml` (for `uncovered-criterion`). */
   readonly categoryRanges: ReadonlyMap<string, Range>;
   /** Where `ml` is set in `attest.yaml`. */
@@ -62,6 +65,7 @@ export function defaultConfig(sections: SectionRequirements, defaults: ConfigDef
     disabledTopics: new Set(),
     extraTopics: [],
     frameworks: [],
+    frameworkRanges: new Map(),
     categoryRanges: new Map(),
     anchorRange: ZERO,
   };
@@ -98,9 +102,8 @@ export function parseConfig(
   };
   const base = defaultConfig(bundledSections, defaults);
   const yaml = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
-  for (const error of yaml.errors) {
-    report('yaml-syntax', { start: text.positionAt(error.pos[0]), end: text.positionAt(Math.max(error.pos[1], error.pos[0] + 1)) },
-      `Invalid YAML in attest.yaml: ${error.message.split('\n')[0]}`);
+  for (const problem of describeYamlErrors(yaml, source, 'attest.yaml')) {
+    report('yaml-syntax', { start: text.positionAt(problem.start), end: text.positionAt(problem.end) }, problem.message);
   }
   const firstLineEnd = source.search(/\r?\n|$/);
   const anchorRange: Range = { start: text.positionAt(0), end: text.positionAt(firstLineEnd) };
@@ -131,7 +134,7 @@ export function parseConfig(
     }
     return n.items.flatMap((item) => {
       if (isScalar(item) && typeof item.value === 'string') return [{ value: item.value, range: at(item) }];
-      report('invalid-value', at(item as YamlNode), `Each entry of \`${key}\` must be ${what.replace(/s$/, '')}.`);
+      report('invalid-value', at(item as YamlNode), `Each entry of \`${key}\` must be a ${what.replace(/s$/, '')}.`);
       return [];
     });
   };
@@ -272,6 +275,8 @@ export function parseConfig(
     }
   }
 
+  const frameworkEntries = strings('frameworks', 'file paths');
+
   return {
     config: {
       organization,
@@ -283,7 +288,8 @@ export function parseConfig(
       exceptions,
       disabledTopics,
       extraTopics,
-      frameworks: strings('frameworks', 'file paths').map((f) => f.value),
+      frameworks: frameworkEntries.map((f) => f.value),
+      frameworkRanges: new Map(frameworkEntries.map((f) => [f.value, f.range])),
       categoryRanges,
       mlRange: mlNode ? at(mlNode) : undefined,
       anchorRange,

@@ -1,6 +1,6 @@
 import type { AttestDocument } from './document/model';
 import { evidencePath } from './document/paths';
-import { daysBetween, isIsoDate } from './document/schema';
+import { daysBetween, isFutureDate, isIsoDate } from './document/schema';
 import type { RuleContext } from './rules/rule';
 
 export const COVERAGE_STATUSES = ['uncovered', 'documented', 'controlled', 'implemented', 'excepted'] as const;
@@ -60,26 +60,29 @@ export function isLive(doc: AttestDocument): boolean {
   return doc.status?.value !== 'retired';
 }
 
-/** The newest `collected` date among a control's evidence, with its entry. */
-export function newestEvidence(doc: AttestDocument): { date: string; range: AttestDocument['evidence'][number]['collected'] } | undefined {
+/**
+ * The newest `collected` date among a control's evidence, with its entry. A date in the
+ * future is a mistake (invalid-value), not evidence: it never counts as current.
+ */
+export function newestEvidence(doc: AttestDocument, today: string): { date: string; range: AttestDocument['evidence'][number]['collected'] } | undefined {
   let best: { date: string; range: AttestDocument['evidence'][number]['collected'] } | undefined;
   for (const entry of doc.evidence) {
     const date = entry.collected?.value;
-    if (date && isIsoDate(date) && (!best || date > best.date)) best = { date, range: entry.collected };
+    if (date && isIsoDate(date) && !isFutureDate(date, today) && (!best || date > best.date)) best = { date, range: entry.collected };
   }
   return best;
 }
 
 /** Whether the newest evidence is older than the control's frequency allows. */
 export function isEvidenceOverdue(doc: AttestDocument, today: string): boolean {
-  const newest = newestEvidence(doc);
+  const newest = newestEvidence(doc, today);
   return newest !== undefined && daysBetween(newest.date, today) > maxEvidenceAge(doc);
 }
 
 /** A control that is implemented and whose evidence exists and is current (SPEC §7). */
 export function isImplemented(doc: AttestDocument, ctx: Pick<RuleContext, 'today' | 'fileExists'>): boolean {
   if (doc.type !== 'control' || doc.status?.value !== 'implemented' || doc.evidence.length === 0) return false;
-  if (!newestEvidence(doc) || isEvidenceOverdue(doc, ctx.today)) return false;
+  if (!newestEvidence(doc, ctx.today) || isEvidenceOverdue(doc, ctx.today)) return false;
   return doc.evidence.every((e) => {
     const path = e.path ? evidencePath(e.path.value) : undefined;
     return path ? ctx.fileExists(path) : !e.path && !!e.url;

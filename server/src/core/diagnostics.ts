@@ -1,6 +1,7 @@
 import type { AttestConfig } from './config';
-import type { AttestDocument } from './document/model';
-import { ALL_RULE_INFO, DOCUMENT_RULES, INVALID_SUPPRESSION, WORKSPACE_RULES } from './rules';
+import { nearestNames } from './data/criteria';
+import type { AttestDocument, DocumentSuppression } from './document/model';
+import { ALL_RULE_INFO, DOCUMENT_RULES, INVALID_SUPPRESSION, RULE_CODES, WORKSPACE_RULES } from './rules';
 import type { RuleContext, WorkspaceFacts } from './rules/rule';
 import type { Diagnostic, Finding, Severity } from './types';
 
@@ -28,14 +29,8 @@ export function diagnoseDocument(doc: AttestDocument, ctx: RuleContext): Diagnos
   }
   const suppressed = new Set<string>();
   for (const s of doc.suppressions) {
-    if (s.reason) s.codes.forEach((c) => suppressed.add(c));
-    else {
-      findings.push({
-        code: INVALID_SUPPRESSION.code,
-        range: s.range,
-        message: `This attest-ignore comment gives no reason, so it is not applied: write \`<!-- attest-ignore ${s.codes.join(', ')}: why this does not apply -->\`.`,
-      });
-    }
+    findings.push(...checkSuppression(s));
+    if (s.reason) s.codes.forEach((c) => suppressed.add(c.value));
   }
   const result: Diagnostic[] = [];
   for (const f of findings) {
@@ -44,6 +39,32 @@ export function diagnoseDocument(doc: AttestDocument, ctx: RuleContext): Diagnos
     if (severity) result.push({ ...f, severity });
   }
   return sortDiagnostics(result);
+}
+
+/**
+ * What is wrong with an `attest-ignore` comment: a code that is no rule's (on the code, with
+ * the nearest code suggested), and a missing reason (on the comment, which is then not applied).
+ */
+function checkSuppression(s: DocumentSuppression): Finding[] {
+  const found: Finding[] = [];
+  for (const code of s.codes) {
+    if (RULE_CODES.has(code.value)) continue;
+    const near = nearestNames(code.value.toLowerCase(), RULE_CODES, 4)[0];
+    found.push({
+      code: INVALID_SUPPRESSION.code,
+      range: code.range,
+      message: `\`${code.value}\` is not a rule code, so this attest-ignore comment suppresses nothing for it: ${near ? `did you mean \`${near}\`?` : 'use the code shown with the diagnostic, e.g. `missing-section`.'}`,
+      ...(near ? { data: { replacement: near } } : {}),
+    });
+  }
+  if (!s.reason) {
+    found.push({
+      code: INVALID_SUPPRESSION.code,
+      range: s.range,
+      message: `This attest-ignore comment gives no reason, so it is not applied: write \`<!-- attest-ignore ${s.codes.map((c) => c.value).join(', ')}: why this does not apply -->\`.`,
+    });
+  }
+  return found;
 }
 
 /** Workspace findings on attest.yaml: its own problems and the workspace rules. */

@@ -1,6 +1,7 @@
 import type { CodeLens, Range } from 'vscode-languageserver-types';
 import { isEvidenceOverdue, newestEvidence } from '../core/coverage';
 import type { AttestDocument } from '../core/document/model';
+import { isIsoDate } from '../core/document/schema';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 
 /** The client command a lens runs: shows the document's id in the coverage view. */
@@ -37,8 +38,8 @@ function controlLens(index: WorkspaceIndex, doc: AttestDocument): string {
 
 function evidenceState(index: WorkspaceIndex, doc: AttestDocument): string {
   if (doc.evidence.length === 0) return 'no evidence';
-  const newest = newestEvidence(doc);
-  if (!newest) return 'evidence undated';
+  const newest = newestEvidence(doc, index.today);
+  if (!newest) return doc.evidence.some((e) => e.collected && isIsoDate(e.collected.value)) ? 'evidence dated in the future' : 'evidence undated';
   return isEvidenceOverdue(doc, index.today) ? `evidence overdue (last ${newest.date})` : `evidence ${newest.date}`;
 }
 

@@ -208,7 +208,7 @@ function topicItems(site: Site, index: WorkspaceIndex, listed: ReadonlySet<strin
         kind: CompletionItemKind.EnumMember,
         labelDetails: { description: topic.title },
         detail: `ML topic: ${topic.title}`,
-        documentation: markdown(`${topic.auditor}\n\nHome criteria: ${topic.home.join(', ')}. Needs a "${topic.title}" section.`),
+        documentation: markdown(`${topic.auditor}\n\nHome criteria: ${topic.home.join(', ')}. Needs a section titled "${topic.title}".`),
         sortText: String(i).padStart(2, '0'),
       }),
     );

@@ -91,6 +91,12 @@ describe('quick fixes', () => {
       assert.strictEqual(fixed['policies/access.md'], policy({ ml: '[drift-monitoring]' }, body));
     });
 
+    it('renames a misspelt key of `review`', async () => {
+      const files = { 'policies/access.md': policy({ review: '{ cylce: annual, last: 2026-06-01 }' }) };
+      const after = await applyFix(files, 'policies/access.md', 'invalid-value', 'Change `cylce` to `cycle`');
+      assert.strictEqual(after['policies/access.md'], policy());
+    });
+
     it('fixes a misspelt rule code in attest.yaml', async () => {
       const files = { 'attest.yaml': 'rules:\n  stale-reveiw: off\n', 'policies/access.md': policy() };
       const after = await applyFix(files, 'attest.yaml', 'invalid-value', 'Change `stale-reveiw` to `stale-review`');
@@ -163,20 +169,20 @@ describe('quick fixes', () => {
     it('inserts the section with its template after the section that precedes it', async () => {
       const body = sections(all.filter((h) => h !== 'Scope'));
       const files = { 'policies/access.md': policy({}, body) };
-      const after = await applyFix(files, 'policies/access.md', 'missing-section', 'Add a "Scope" section');
+      const after = await applyFix(files, 'policies/access.md', 'missing-section', 'Add the "Scope" section');
       assert.strictEqual(after['policies/access.md'], policy({}, body.replace('## Roles', `${scope}\n## Roles`)));
     });
 
     it('inserts a first section before the next one, and a last one at the end', async () => {
       const noPurpose = sections(all.slice(1));
-      const first = await applyFix({ 'policies/a.md': policy({}, noPurpose) }, 'policies/a.md', 'missing-section', 'Add a "Purpose" section');
+      const first = await applyFix({ 'policies/a.md': policy({}, noPurpose) }, 'policies/a.md', 'missing-section', 'Add the "Purpose" section');
       const purpose =
         '## Purpose\n\nThis policy defines how <COMPANY NAME> protects <PROTECTED ASSETS>, such as customer data, training data and production models.\n' +
         "It supports the SOC 2 criteria listed in this document's frontmatter and applies from <EFFECTIVE DATE>.\n";
       assert.strictEqual(first['policies/a.md'], policy({}, `${purpose}\n${noPurpose}`));
 
       const noReview = sections(all.slice(0, -1));
-      const last = await applyFix({ 'policies/a.md': policy({}, noReview) }, 'policies/a.md', 'missing-section', 'Add a "Review" section');
+      const last = await applyFix({ 'policies/a.md': policy({}, noReview) }, 'policies/a.md', 'missing-section', 'Add the "Review" section');
       const review =
         '## Review\n\n<POLICY OWNER ROLE> reviews this policy at least every <N> months and after any significant change to systems, ML pipelines or regulations.\n' +
         'Each review is recorded with its date, reviewer and approved changes in the revision history or <DOCUMENT SYSTEM>.\n';
@@ -186,14 +192,14 @@ describe('quick fixes', () => {
     it('keeps non-required sections after the preceding one in place, and the file\'s CRLF line breaks', async () => {
       const body = sections(['Purpose', 'Definitions', 'Roles and Responsibilities', 'Policy', 'Enforcement', 'Exceptions', 'Review']);
       const crlf = policy({}, body).replace(/\n/g, '\r\n');
-      const after = await applyFix({ 'policies/a.md': crlf }, 'policies/a.md', 'missing-section', 'Add a "Scope" section');
+      const after = await applyFix({ 'policies/a.md': crlf }, 'policies/a.md', 'missing-section', 'Add the "Scope" section');
       // Scope follows Purpose's content; "Definitions" is no required section, so it ends Purpose.
       assert.strictEqual(after['policies/a.md'], policy({}, body.replace('## Definitions', `${scope}\n## Definitions`)).replace(/\n/g, '\r\n'));
     });
 
     it("adds an ML topic's section with the topic's template at the end", async () => {
       const files = { 'attest.yaml': ML_ON, 'policies/a.md': policy({ ml: '[model-versioning]', criteria: '[CC6.2]' }) };
-      const after = await applyFix(files, 'policies/a.md', 'missing-section', 'Add a "Model Versioning" section');
+      const after = await applyFix(files, 'policies/a.md', 'missing-section', 'Add the "Model Versioning" section');
       const topic =
         '## Model Versioning\n\n' +
         '- Every trained model is stored in <MODEL REGISTRY> with a unique, immutable version ID.\n' +
@@ -204,9 +210,26 @@ describe('quick fixes', () => {
       assert.strictEqual(after['policies/a.md'], `${files['policies/a.md']}\n${topic}`);
     });
 
+    it('renames a misspelt heading, preferred over adding the section again', async () => {
+      const body = sections(all).replace('## Enforcement', '## Enforcment');
+      const files = { 'policies/a.md': policy({}, body) };
+      const { actions } = await fixesFor(files, 'policies/a.md', 'missing-section');
+      assert.deepStrictEqual(actions.map((a) => [a.title, a.isPreferred === true]), [
+        ['Rename heading `Enforcment` to `Enforcement`', true],
+        ['Add the "Enforcement" section', false],
+        ['Suppress missing-section in this file', false],
+      ]);
+      const after = await applyFix(files, 'policies/a.md', 'missing-section', 'Rename heading `Enforcment` to `Enforcement`');
+      assert.strictEqual(after['policies/a.md'], policy({}, sections(all)));
+
+      const numbered = { 'policies/a.md': policy({}, body.replace('## Enforcment', '## 5. Enforcment')) };
+      const renamed = await applyFix(numbered, 'policies/a.md', 'missing-section', 'Rename heading `Enforcment` to `Enforcement`');
+      assert.strictEqual(renamed['policies/a.md'], policy({}, sections(all).replace('## Enforcement', '## 5. Enforcement')));
+    });
+
     it('inserts at the end of a file without a final line break', async () => {
       const body = sections(all.slice(0, -1)).replace(/\n$/, '');
-      const after = await applyFix({ 'policies/a.md': policy({}, body) }, 'policies/a.md', 'missing-section', 'Add a "Review" section');
+      const after = await applyFix({ 'policies/a.md': policy({}, body) }, 'policies/a.md', 'missing-section', 'Add the "Review" section');
       assert.match(after['policies/a.md'], /Text about exceptions\.\n\n## Review\n\n<POLICY OWNER ROLE> reviews [^]*<DOCUMENT SYSTEM>\.\n$/);
     });
   });
@@ -298,6 +321,16 @@ describe('quick fixes', () => {
       assert.ok(actions.some((a) => a.title === 'Suppress missing-section in this file'));
       const after = await applyFix(files, 'policies/a.md', 'missing-section', 'Suppress missing-section in this file');
       assert.strictEqual(after['policies/a.md'], policy({}, body).replace('---\n\n#', '---\n<!-- attest-ignore missing-section: <why this does not apply here> -->\n\n#'));
+    });
+
+    it('changes an unknown code in an attest-ignore comment to the nearest rule code', async () => {
+      const body = POLICY_BODY.replace('## Scope\n\nText about scope.\n\n', '') + '\n<!-- attest-ignore missing-sectoin: scope is set by the ISMS -->\n';
+      const files = { 'policies/a.md': policy({}, body) };
+      const { actions } = await fixesFor(files, 'policies/a.md', 'invalid-suppression');
+      assert.deepStrictEqual(actions.map((a) => [a.title, a.isPreferred]), [['Change `missing-sectoin` to `missing-section`', true]]);
+      const after = await applyFix(files, 'policies/a.md', 'invalid-suppression', 'Change `missing-sectoin` to `missing-section`');
+      assert.strictEqual(after['policies/a.md'], policy({}, body.replace('missing-sectoin', 'missing-section')));
+      assert.deepStrictEqual(await diagnosticsOf(after, 'policies/a.md'), [], 'the corrected comment suppresses the missing section');
     });
 
     it('offers no suppression on attest.yaml, where comments do not apply', async () => {

@@ -3,7 +3,8 @@ import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { nearestNames } from '../data/criteria';
 import { DOCUMENT_TYPES, isOneOf, type DocumentType, type Located, type Range } from '../types';
 import { fieldsOf, findFrontmatter, isUnclosed, type Field, type FrontmatterBlock } from './frontmatter';
-import { findSuppressions, outlineMarkdown, type Heading, type LinkRef, type MarkdownOutline, type Suppression } from './markdown';
+import { outlineMarkdown, type Heading, type LinkRef, type MarkdownOutline } from './markdown';
+import { describeYamlErrors } from './yamlErrors';
 
 /** A problem that makes the frontmatter unreadable (bad YAML, unclosed block). */
 export interface SyntaxProblem {
@@ -17,6 +18,13 @@ export interface EvidenceEntry {
   readonly path?: Located<string>;
   readonly url?: Located<string>;
   readonly collected?: Located<string>;
+}
+
+/** An `attest-ignore` comment: the codes it names, as written, and its reason (empty when none). */
+export interface DocumentSuppression {
+  readonly codes: readonly Located<string>[];
+  readonly reason: string;
+  readonly range: Range;
 }
 
 /** A field as the rules see it: key and value ranges, and the YAML node for type checks. */
@@ -61,7 +69,7 @@ export interface AttestDocument {
   readonly evidence: readonly EvidenceEntry[];
   readonly headings: readonly (Heading & { range: Range })[];
   readonly links: readonly (LinkRef & { range: Range })[];
-  readonly suppressions: readonly (Suppression & { range: Range })[];
+  readonly suppressions: readonly DocumentSuppression[];
 }
 
 export interface DocumentInput {
@@ -162,9 +170,9 @@ export function parseDocument(input: DocumentInput, documentFolders: readonly st
   }
   const fields = fieldsOf(block.yaml, block.contentStart);
   if (block.dialect === 'attest' && !where.inDocumentFolder && !meantAsDocument(fields)) return undefined;
-  const syntaxProblems: SyntaxProblem[] = block.yaml.errors.map((error) => ({
-    message: `Invalid YAML in the frontmatter: ${firstSentence(error.message)}`,
-    range: range(block.contentStart + error.pos[0], block.contentStart + Math.max(error.pos[1], error.pos[0] + 1)),
+  const syntaxProblems: SyntaxProblem[] = describeYamlErrors(block.yaml, text.slice(block.contentStart, block.contentEnd), 'the frontmatter').map((p) => ({
+    message: p.message,
+    range: range(block.contentStart + p.start, block.contentStart + p.end),
   }));
   if (block.yaml.errors.length === 0 && block.yaml.contents && !isMap(block.yaml.contents)) {
     syntaxProblems.push({
@@ -201,10 +209,6 @@ function trimmedRange(doc: TextDocument, node: YamlNode, offset: number): Range 
 /** The range of a frontmatter YAML node of `doc`. */
 export function rangeOfNode(doc: AttestDocument, node: YamlNode): Range {
   return trimmedRange(doc.text, node, doc.yamlOffset);
-}
-
-function firstSentence(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 
 interface Parts {
@@ -293,6 +297,10 @@ function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType
     evidence,
     headings: outline.headings.map((h) => ({ ...h, range: range(h.start, h.end) })),
     links: outline.links.map((l) => ({ ...l, range: range(l.start, l.end) })),
-    suppressions: findSuppressions(doc.getText()).map((s) => ({ ...s, range: range(s.start, s.end) })),
+    suppressions: outline.suppressions.map((s) => ({
+      codes: s.codes.map((c) => ({ value: c.code, range: range(c.start, c.end) })),
+      reason: s.reason,
+      range: range(s.start, s.end),
+    })),
   };
 }

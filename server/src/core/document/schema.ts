@@ -57,3 +57,14 @@ export function isIsoDate(value: string): boolean {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / 86_400_000);
 }
+
+/**
+ * How many days after today a date may lie and still be today somewhere: a date written in
+ * a time zone ahead of the machine's is tomorrow here.
+ */
+export const FUTURE_SLACK_DAYS = 1;
+
+/** Whether a YYYY-MM-DD date lies in the future, beyond the one day of time-zone slack. */
+export function isFutureDate(date: string, today: string): boolean {
+  return daysBetween(today, date) > FUTURE_SLACK_DAYS;
+}

@@ -1,6 +1,6 @@
 import { isEvidenceOverdue, maxEvidenceAge, newestEvidence } from '../coverage';
 import { daysBetween } from '../document/schema';
-import { finding, type DocumentRule } from './rule';
+import { finding, withArticle, type DocumentRule } from './rule';
 
 export const evidenceOverdue: DocumentRule = {
   code: 'evidence-overdue',
@@ -8,11 +8,11 @@ export const evidenceOverdue: DocumentRule = {
   description: "A control's newest evidence is older than its `frequency` allows (it then counts as controlled, not implemented).",
   check(doc, ctx) {
     if (doc.type !== 'control' || !isEvidenceOverdue(doc, ctx.today)) return [];
-    const newest = newestEvidence(doc);
+    const newest = newestEvidence(doc, ctx.today);
     if (!newest?.range) return [];
     const frequency = doc.frequency?.value;
     const age = daysBetween(newest.date, ctx.today);
-    const kind = frequency && frequency !== 'on-event' ? `a ${frequency} control` : 'evidence older than an audit period';
+    const kind = frequency && frequency !== 'on-event' ? `${withArticle(frequency)} control` : 'evidence older than an audit period';
     const need = frequency && frequency !== 'on-event' ? `needs evidence at most ${maxEvidenceAge(doc)} days old` : `is not current (more than ${maxEvidenceAge(doc)} days)`;
     return [
       finding('evidence-overdue', newest.range.range,

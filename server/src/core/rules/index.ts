@@ -38,8 +38,11 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
 /** Rules over the whole workspace, reported on attest.yaml. */
 export const WORKSPACE_RULES: readonly WorkspaceRule[] = [uncoveredCriterion, uncoveredMlTopic];
 
-/** Not a rule of its own: a suppression comment that gives no reason is reported, and not applied. */
-export const INVALID_SUPPRESSION = { code: 'invalid-suppression', defaultSeverity: 'warning' as Severity, description: 'An `attest-ignore` comment without a reason (the reason is required).' };
+/**
+ * Not a rule of its own: a suppression comment that gives no reason is reported, and not
+ * applied; a code in it that is no rule's is reported with the nearest code.
+ */
+export const INVALID_SUPPRESSION = { code: 'invalid-suppression', defaultSeverity: 'warning' as Severity, description: 'An `attest-ignore` comment without a reason (the reason is required), or naming a code that is no rule\'s.' };
 
 export const ALL_RULE_INFO: readonly { code: string; defaultSeverity: Severity; description: string }[] = [
   ...DOCUMENT_RULES,

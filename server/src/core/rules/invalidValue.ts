@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { nearestNames } from '../data/criteria';
 import { rangeOfNode, type AttestDocument, type DocumentField } from '../document/model';
-import { EVIDENCE_KEYS, FIELD_BY_KEY, ID_PATTERN, REVIEW_CYCLES, REVIEW_KEYS, isIsoDate } from '../document/schema';
+import { EVIDENCE_KEYS, FIELD_BY_KEY, ID_PATTERN, REVIEW_CYCLES, REVIEW_KEYS, isFutureDate, isIsoDate } from '../document/schema';
 import type { Finding, Range } from '../types';
 import { finding, orList, type DocumentRule, type RuleContext } from './rule';
 
@@ -41,13 +41,14 @@ export const invalidValue: DocumentRule = {
           break;
         case 'text':
         case 'version':
-          if (empty || !isScalar(node)) found.push(finding(CODE, at, `\`${field.key}\` must be a single line of text${spec.key === 'owner' ? ', naming a role (e.g. Head of Security)' : ''}.`));
+          if (empty) found.push(finding(CODE, at, `\`${field.key}\` must not be empty: ${EMPTY_ADVICE[field.key] ?? 'give it a value or remove it'}.`));
+          else if (!isScalar(node)) found.push(finding(CODE, at, `\`${field.key}\` must be a single line of text${spec.key === 'owner' ? ', naming a role (e.g. Head of Security)' : ''}.`));
           break;
         case 'date':
           if (text === undefined || !isIsoDate(text)) found.push(finding(CODE, at, `\`${field.key}\` must be a date written YYYY-MM-DD${text ? `, not \`${text}\`` : ''}.`));
           break;
         case 'review':
-          found.push(...checkReview(node, field, rangeOf));
+          found.push(...checkReview(node, field, rangeOf, ctx.today));
           break;
         case 'criteria':
           if (!empty && !isSeq(node) && !isScalar(node)) found.push(finding(CODE, at, '`criteria` must be a list of criterion ids, e.g. `[CC6.1, CC6.2]`.'));
@@ -57,7 +58,7 @@ export const invalidValue: DocumentRule = {
           found.push(...checkMl(doc, node, field, rangeOf, ctx));
           break;
         case 'evidence':
-          found.push(...checkEvidence(node, field, rangeOf));
+          found.push(...checkEvidence(node, field, rangeOf, ctx.today));
           break;
       }
     }
@@ -66,6 +67,13 @@ export const invalidValue: DocumentRule = {
 };
 
 type RangeOf = (node: YamlNode, field: DocumentField) => Range;
+
+/** What to write in a text field left empty. */
+const EMPTY_ADVICE: Readonly<Record<string, string>> = {
+  title: 'write the title of the document',
+  owner: 'name the role that owns the document (e.g. Head of Security)',
+  version: 'write a version such as "1.0", or remove the field',
+};
 
 function suggestId(text: string): string | undefined {
   const fixed = text.trim().toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-+|-+$/g, '');
@@ -77,21 +85,28 @@ function entries(node: YamlNode): { key: string; keyNode: YamlNode; value: YamlN
   return node.items.flatMap((pair) => (isScalar(pair.key) ? [{ key: String(pair.key.value), keyNode: pair.key as YamlNode, value: (pair.value ?? null) as YamlNode | null }] : []));
 }
 
-function checkReview(node: YamlNode | null, field: DocumentField, rangeOf: RangeOf): Finding[] {
+function checkReview(node: YamlNode | null, field: DocumentField, rangeOf: RangeOf, today: string): Finding[] {
   if (!isMap(node)) return [finding(CODE, field.valueRange, '`review` must be `{ cycle: monthly|quarterly|semiannual|annual, last: YYYY-MM-DD }`.')];
   const found: Finding[] = [];
   const seen = new Set<string>();
   for (const { key, keyNode, value } of entries(node)) {
-    seen.add(key);
     const text = isScalar(value) && value.value !== null ? String(value.value) : undefined;
     const at = value ? rangeOf(value, field) : rangeOf(keyNode, field);
     if (!(REVIEW_KEYS as readonly string[]).includes(key)) {
-      found.push(finding(CODE, rangeOf(keyNode, field), `\`review\` takes \`cycle\` and \`last\`, not \`${key}\`.`));
-    } else if (key === 'cycle' && (text === undefined || !(REVIEW_CYCLES as readonly string[]).includes(text))) {
+      const near = nearestNames(key.toLowerCase(), REVIEW_KEYS, 2)[0];
+      // A misspelt `cycle` is reported once, as misspelt, not also as missing.
+      if (near) seen.add(near);
+      found.push(finding(CODE, rangeOf(keyNode, field), `\`review\` takes \`cycle\` and \`last\`, not \`${key}\`${near ? ` (did you mean \`${near}\`?)` : ''}.`, near ? { replacement: near } : undefined));
+      continue;
+    }
+    seen.add(key);
+    if (key === 'cycle' && (text === undefined || !(REVIEW_CYCLES as readonly string[]).includes(text))) {
       const near = text ? nearestNames(text.toLowerCase(), REVIEW_CYCLES, 3)[0] : undefined;
       found.push(finding(CODE, at, `The review cycle must be ${orList(REVIEW_CYCLES)}${near ? ` (did you mean \`${near}\`?)` : ''}.`, near ? { replacement: near } : undefined));
     } else if (key === 'last' && (text === undefined || !isIsoDate(text))) {
       found.push(finding(CODE, at, `\`review.last\` must be the date of the last review, YYYY-MM-DD${text ? `, not \`${text}\`` : ''}.`));
+    } else if (key === 'last' && text !== undefined && isFutureDate(text, today)) {
+      found.push(finding(CODE, at, `\`review.last\` is ${text}, which is in the future: use the date the document was last reviewed.`));
     }
   }
   if (!seen.has('cycle')) found.push(finding(CODE, field.keyRange, '`review` has no `cycle`: add `cycle: annual` (or monthly, quarterly, semiannual).', { name: 'cycle' }));
@@ -116,7 +131,7 @@ function checkMl(doc: AttestDocument, node: YamlNode | null, field: DocumentFiel
   return found;
 }
 
-function checkEvidence(node: YamlNode | null, field: DocumentField, rangeOf: RangeOf): Finding[] {
+function checkEvidence(node: YamlNode | null, field: DocumentField, rangeOf: RangeOf, today: string): Finding[] {
   if (node === null || (isScalar(node) && node.value === null)) return [];
   if (!isSeq(node)) return [finding(CODE, field.valueRange, '`evidence` must be a list of `{ name, path or url, collected: YYYY-MM-DD }`.')];
   const found: Finding[] = [];
@@ -135,6 +150,8 @@ function checkEvidence(node: YamlNode | null, field: DocumentField, rangeOf: Ran
         found.push(finding(CODE, rangeOf(keyNode, field), `An evidence entry takes ${orList(EVIDENCE_KEYS)}, not \`${key}\`${near ? ` (did you mean \`${near}\`?)` : ''}.`, near ? { replacement: near } : undefined));
       } else if (key === 'collected' && (text === undefined || !isIsoDate(text))) {
         found.push(finding(CODE, value ? rangeOf(value, field) : rangeOf(keyNode, field), `\`collected\` must be the date the evidence was collected, YYYY-MM-DD${text ? `, not \`${text}\`` : ''}.`));
+      } else if (key === 'collected' && value && text !== undefined && isFutureDate(text, today)) {
+        found.push(finding(CODE, rangeOf(value, field), `\`collected\` is ${text}, which is in the future: use the date the evidence was collected (a future date does not count as current evidence).`));
       } else if (text === undefined || text.trim() === '') {
         found.push(finding(CODE, value ? rangeOf(value, field) : rangeOf(keyNode, field), `\`${key}\` of an evidence entry must be text.`));
       }

@@ -1,4 +1,4 @@
-import { finding, type DocumentRule } from './rule';
+import { finding, withArticle, type DocumentRule } from './rule';
 
 export const missingFrontmatter: DocumentRule = {
   code: 'missing-frontmatter',
@@ -6,7 +6,7 @@ export const missingFrontmatter: DocumentRule = {
   description: 'A Markdown file in a document folder has no frontmatter.',
   check(doc) {
     if (doc.hasFrontmatter || doc.syntaxProblems.length > 0) return [];
-    const where = doc.type ? `a ${doc.type}` : 'a document';
+    const where = withArticle(doc.type ?? 'document');
     return [
       finding(
         'missing-frontmatter',

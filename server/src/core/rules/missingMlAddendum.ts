@@ -3,7 +3,7 @@ import { headingMatches } from '../data/sections';
 import type { MlTopic } from '../data/mlCatalog';
 import type { AttestDocument } from '../document/model';
 import type { Finding } from '../types';
-import { finding, type DocumentRule } from './rule';
+import { finding, lowerFirst, sentence, type DocumentRule } from './rule';
 
 /** Whether a document has a section about a topic (its title or a synonym as a heading). */
 export function hasTopicSection(doc: AttestDocument, topic: MlTopic): boolean {
@@ -36,7 +36,7 @@ export const missingMlAddendum: DocumentRule = {
           finding(
             'missing-ml-addendum',
             claim.range,
-            `${claim.value} is a home criterion of the ML topic "${topic.title}" (\`${topic.id}\`), which this ${doc.type} does not address. An auditor will look for this: ${lowerFirst(topic.auditor)} Add \`${topic.id}\` to \`ml\` with a "${topic.title}" section${via}.`,
+            `${claim.value} is a home criterion of the ML topic "${topic.title}" (\`${topic.id}\`), which this ${doc.type} does not address. An auditor will look for this: ${sentence(lowerFirst(topic.auditor))} Add \`${topic.id}\` to \`ml\` and a section titled "${topic.title}"${via ? ` here${via}` : ''}.`,
             { name: topic.id, criterion: claim.value },
           ),
         );
@@ -45,7 +45,3 @@ export const missingMlAddendum: DocumentRule = {
     return found;
   },
 };
-
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
-}

@@ -1,7 +1,11 @@
-import { headingMatches } from '../data/sections';
-import type { Finding } from '../types';
+import { distance } from 'fastest-levenshtein';
+import type { AttestConfig } from '../config';
+import type { MlCatalog } from '../data/mlCatalog';
+import { headingMatches, normalizeHeading } from '../data/sections';
+import type { AttestDocument } from '../document/model';
+import type { Finding, Range } from '../types';
 import { hasTopicSection } from './missingMlAddendum';
-import { documentAnchor, finding, type DocumentRule } from './rule';
+import { documentAnchor, finding, lowerFirst, type DocumentRule } from './rule';
 
 export const missingSection: DocumentRule = {
   code: 'missing-section',
@@ -13,18 +17,69 @@ export const missingSection: DocumentRule = {
     const texts = doc.headings.map((h) => h.text);
     const has = (names: readonly string[]) => texts.some((t) => headingMatches(t, names));
     const found: Finding[] = [];
+    const meant = (name: string): string => {
+      const heading = misnamedHeading(doc, name, ctx);
+      return heading ? `did you mean to call \`${heading.text}\` \`${name}\`? If not, ` : '';
+    };
     for (const section of ctx.config.sections[doc.type]) {
       if (has([section.name, ...section.synonyms])) continue;
-      found.push(finding('missing-section', documentAnchor(doc), `This ${doc.type} has no "${section.name}" section: add a \`## ${section.name}\` heading.`, { name: section.name }));
+      found.push(finding('missing-section', documentAnchor(doc), `This ${doc.type} has no "${section.name}" section: ${meant(section.name)}add a \`## ${section.name}\` heading.`, { name: section.name }));
     }
     // A policy or addendum that lists an ML topic must say something about it (SPEC §4).
     if (doc.type === 'policy' || doc.type === 'addendum') {
       for (const entry of doc.ml) {
         const topic = ctx.catalog.get(entry.value);
         if (!topic || hasTopicSection(doc, topic)) continue;
-        found.push(finding('missing-section', entry.range, `\`${topic.id}\` is listed in \`ml\` but there is no "${topic.title}" section: add one saying how it is done (${topic.auditor.replace(/\.$/, '')}).`, { name: topic.title }));
+        found.push(finding('missing-section', entry.range, `\`${topic.id}\` is listed in \`ml\` but there is no "${topic.title}" section: ${meant(topic.title)}add one saying how it is done (${lowerFirst(topic.auditor.trim()).replace(/\.$/, '')}).`, { name: topic.title }));
       }
     }
     return found;
   },
 };
+
+/** A heading that is probably the section `name` misspelt (`Enforcment`), and the range of its words. */
+export interface MisnamedHeading {
+  /** The heading's words as written, without any numbering (`Enforcment` of `5. Enforcment`). */
+  readonly text: string;
+  readonly range: Range;
+}
+
+/**
+ * The heading nearest to the required section or ML topic section `name` (or a synonym) within
+ * a small edit distance, that is not itself a section Attest knows: renaming it is likelier
+ * what the author meant than adding the section again.
+ */
+export function misnamedHeading(doc: AttestDocument, name: string, ctx: { readonly config: AttestConfig; readonly catalog: MlCatalog }): MisnamedHeading | undefined {
+  const required = doc.type ? ctx.config.sections[doc.type] : [];
+  const section = required.find((s) => s.name === name);
+  const topic = section ? undefined : ctx.catalog.topics.find((t) => t.title === name);
+  const wanted = section ? [section.name, ...section.synonyms] : topic ? [topic.title, ...topic.synonyms] : [];
+  const known = [...required.map((s) => [s.name, ...s.synonyms]), ...ctx.catalog.topics.map((t) => [t.title, ...t.synonyms])];
+  let best: { heading: AttestDocument['headings'][number]; distance: number } | undefined;
+  for (const heading of doc.headings) {
+    if (known.some((names) => headingMatches(heading.text, names))) continue;
+    const words = normalizeHeading(heading.text);
+    for (const candidate of wanted) {
+      const target = normalizeHeading(candidate);
+      const d = distance(words, target);
+      if (d > 0 && d <= typoDistance(target) && (!best || d < best.distance)) best = { heading, distance: d };
+    }
+  }
+  if (!best) return undefined;
+  const { heading } = best;
+  // The words of the heading in the source: after the `#` marks and any numbering (`5. `).
+  const source = doc.text.getText().slice(heading.start, heading.end);
+  const marks = /^#{1,6}[ \t]*/.exec(source)?.[0].length ?? 0;
+  const at = source.indexOf(heading.text, marks);
+  if (at < 0) return undefined;
+  const numbering = /^[\s\d.)(ivx]*[.)]\s+/i.exec(heading.text)?.[0].length ?? 0;
+  const start = heading.start + at + numbering;
+  const end = heading.start + at + heading.text.length;
+  if (end <= start) return undefined;
+  return { text: heading.text.slice(numbering), range: { start: doc.text.positionAt(start), end: doc.text.positionAt(end) } };
+}
+
+/** How many edits still look like a typo of a heading: one for a short word, up to three for a long heading. */
+function typoDistance(heading: string): number {
+  return heading.length <= 5 ? 1 : heading.length <= 12 ? 2 : 3;
+}

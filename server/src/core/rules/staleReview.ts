@@ -1,10 +1,10 @@
 import { isMap, isScalar } from 'yaml';
 import { rangeOfNode } from '../document/model';
 import { daysBetween, isIsoDate } from '../document/schema';
-import { finding, type DocumentRule } from './rule';
+import { finding, withArticle, type DocumentRule } from './rule';
 
-/** How many days each review cycle allows. */
-export const CYCLE_DAYS: Readonly<Record<string, number>> = { monthly: 31, quarterly: 92, semiannual: 183, annual: 366 };
+/** How many calendar months each review cycle allows. */
+export const CYCLE_MONTHS: Readonly<Record<string, number>> = { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 };
 
 export const staleReview: DocumentRule = {
   code: 'stale-review',
@@ -20,15 +20,22 @@ export const staleReview: DocumentRule = {
     if (!isScalar(cycle) || !isScalar(last) || !last.range) return [];
     const cycleName = String(cycle.value);
     const date = String(last.value);
-    const allowed = CYCLE_DAYS[cycleName];
-    if (!allowed || !isIsoDate(date)) return [];
-    const age = daysBetween(date, ctx.today);
-    if (age <= allowed) return [];
+    const months = CYCLE_MONTHS[cycleName];
+    if (!months || !isIsoDate(date)) return [];
+    // Due on the same day of the month a cycle later: reviewed 2024-06-01, an annual review
+    // is due by 2025-06-01 and is late from 2025-06-02.
+    const due = reviewDueDate(date, months);
+    if (ctx.today <= due) return [];
     const range = rangeOfNode(doc, last);
-    return [finding('stale-review', range, `Last reviewed ${date}, ${age} days ago: a ${cycleName} review was due by ${addDays(date, allowed)}. Review the document and update \`review.last\`.`)];
+    return [finding('stale-review', range, `Last reviewed ${date}, ${daysBetween(date, ctx.today)} days ago: ${withArticle(cycleName)} review was due by ${due}. Review the document and update \`review.last\`.`)];
   },
 };
 
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(date + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
+/** The date `months` calendar months after `date` (YYYY-MM-DD), on the month's last day where it is shorter. */
+export function reviewDueDate(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
 }

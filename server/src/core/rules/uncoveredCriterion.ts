@@ -1,5 +1,5 @@
 import type { Finding } from '../types';
-import { finding, type WorkspaceRule } from './rule';
+import { finding, lowerFirst, sentence, type WorkspaceRule } from './rule';
 
 export const uncoveredCriterion: WorkspaceRule = {
   code: 'uncovered-criterion',
@@ -11,7 +11,7 @@ export const uncoveredCriterion: WorkspaceRule = {
       if (c.status !== 'uncovered') continue;
       const criterion = ctx.criteria.get(c.id);
       const range = (criterion && ctx.config.categoryRanges.get(criterion.category)) ?? ctx.config.anchorRange;
-      found.push(finding('uncovered-criterion', range, `${c.id} (${c.category}) is in scope but no document covers it: ${c.summary} Write a control that claims it, or declare it not applicable under \`exceptions\` with a reason.`, { criterion: c.id }));
+      found.push(finding('uncovered-criterion', range, `${c.id} (${c.category}) is in scope but no document covers it: ${sentence(lowerFirst(c.summary))} Write a control that claims it, or declare it not applicable under \`exceptions\` with a reason.`, { criterion: c.id }));
     }
     return found;
   },
@@ -24,6 +24,6 @@ export const uncoveredMlTopic: WorkspaceRule = {
   check(ctx, facts) {
     return facts.coverage.ml
       .filter((t) => t.status === 'uncovered')
-      .map((t) => finding('uncovered-ml-topic', ctx.config.mlRange ?? ctx.config.anchorRange, `The ML topic "${t.title}" (\`${t.topic}\`) is addressed by no document: ${ctx.catalog.get(t.topic)?.auditor ?? ''} Add it to the \`ml\` list of a policy or addendum, with a section.`, { name: t.topic }));
+      .map((t) => finding('uncovered-ml-topic', ctx.config.mlRange ?? ctx.config.anchorRange, `The ML topic "${t.title}" (\`${t.topic}\`) is addressed by no document: ${sentence(lowerFirst(ctx.catalog.get(t.topic)?.auditor ?? 'an auditor will ask how it is done'))} Add it to the \`ml\` list of a policy or addendum, with a section.`, { name: t.topic }));
   },
 };

@@ -1,6 +1,6 @@
 import { nearestNames } from '../data/criteria';
 import { FIELDS, FIELD_BY_KEY, fieldsFor } from '../document/schema';
-import { finding, type DocumentRule } from './rule';
+import { finding, pluralOf, withArticle, type DocumentRule } from './rule';
 
 export const unknownField: DocumentRule = {
   code: 'unknown-field',
@@ -15,14 +15,14 @@ export const unknownField: DocumentRule = {
       if (allowed.includes(field.key)) continue;
       const spec = FIELD_BY_KEY.get(field.key);
       if (spec?.types) {
-        found.push(finding('unknown-field', field.keyRange, `\`${field.key}\` applies to ${spec.types.map((t) => `${t}s`).join(' and ')} only, not to a ${doc.type ?? 'document of unknown type'}: remove it.`, { name: field.key }));
+        found.push(finding('unknown-field', field.keyRange, `\`${field.key}\` applies to ${spec.types.map(pluralOf).join(' and ')} only, not to ${withArticle(doc.type ?? 'document of unknown type')}: remove it.`, { name: field.key }));
         continue;
       }
       const near = nearestNames(field.key.toLowerCase(), allowed, Math.max(2, Math.floor(field.key.length / 3)))[0]
         ?? nearestNames(field.key.toLowerCase(), FIELDS.map((f) => f.key), 2)[0];
       const message = near
         ? `Unknown field \`${field.key}\`: did you mean \`${near}\`?`
-        : `Unknown field \`${field.key}\`: a ${doc.type ?? 'document'} takes ${allowed.map((k) => `\`${k}\``).join(', ')}.`;
+        : `Unknown field \`${field.key}\`: ${withArticle(doc.type ?? 'document')} takes ${allowed.map((k) => `\`${k}\``).join(', ')}.`;
       found.push(finding('unknown-field', field.keyRange, message, near ? { replacement: near, name: field.key } : { name: field.key }));
     }
     return found;

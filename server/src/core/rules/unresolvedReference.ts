@@ -1,7 +1,7 @@
 import { linkTarget } from '../document/paths';
 import { ID_PATTERN } from '../document/schema';
 import type { Finding } from '../types';
-import { finding, type DocumentRule } from './rule';
+import { finding, withArticle, type DocumentRule } from './rule';
 
 export const unresolvedReference: DocumentRule = {
   code: 'unresolved-reference',
@@ -15,7 +15,7 @@ export const unresolvedReference: DocumentRule = {
       if (targets.length === 0) {
         found.push(finding('unresolved-reference', ref.range, `No document has the id \`${ref.value}\`: \`${key}\` must name an existing ${expected} (check the spelling, or create it).`, { name: ref.value }));
       } else if (!targets.some((t) => t.type === expected)) {
-        found.push(finding('unresolved-reference', ref.range, `\`${ref.value}\` is a ${targets[0].type ?? 'document'}, not a ${expected}: \`${key}\` must name a ${expected}.`, { name: ref.value }));
+        found.push(finding('unresolved-reference', ref.range, `\`${ref.value}\` is ${withArticle(targets[0].type ?? 'document')}, not ${withArticle(expected)}: \`${key}\` must name ${withArticle(expected)}.`, { name: ref.value }));
       }
     }
     for (const link of doc.links) {

@@ -3,7 +3,7 @@ import { convertComplyDocument } from './convertComply';
 import type { FixProvider, FixTarget } from './edits';
 import { addressMlTopic } from './mlAddendum';
 import { addMissingField } from './missingField';
-import { addMissingSection } from './missingSection';
+import { addMissingSection, renameMisnamedHeading } from './missingSection';
 import { replaceBySuggestion } from './replaceSuggestion';
 import { suppressInFile } from './suppress';
 import { coverCriterion } from './uncoveredCriterion';
@@ -16,9 +16,10 @@ export const FIX_PROVIDERS: Readonly<Record<string, readonly FixProvider[]>> = {
   'unknown-field': [replaceBySuggestion],
   'invalid-value': [replaceBySuggestion],
   'missing-field': [addMissingField],
-  'missing-section': [addMissingSection],
+  'missing-section': [renameMisnamedHeading, addMissingSection],
   'missing-ml-addendum': [addressMlTopic],
   'uncovered-criterion': [coverCriterion],
+  'invalid-suppression': [replaceBySuggestion],
 };
 
 /**

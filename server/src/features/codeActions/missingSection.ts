@@ -1,15 +1,26 @@
-import type { TextEdit } from 'vscode-languageserver-types';
+import { TextEdit } from 'vscode-languageserver-types';
 import { headingMatches } from '../../core/data/sections';
 import type { AttestDocument } from '../../core/document/model';
+import { misnamedHeading } from '../../core/rules/missingSection';
 import type { WorkspaceIndex } from '../../core/index/workspaceIndex';
 import { editsIn, findingData, insertParagraph, quickFix, type FixProvider } from './edits';
+
+/** Renames a heading that is the missing section misspelt (`Enforcment` → `Enforcement`): the preferred fix where there is one. */
+export const renameMisnamedHeading: FixProvider = (diagnostic, target) => {
+  const name = findingData(diagnostic).name;
+  const heading = target.doc && name ? misnamedHeading(target.doc, name, target.index) : undefined;
+  if (!target.doc || !name || !heading) return [];
+  return [quickFix(`Rename heading \`${heading.text}\` to \`${name}\``, editsIn(target.doc.uri, [TextEdit.replace(heading.range, name)]), [diagnostic], true)];
+};
 
 /** Adds the missing section with its starting text, where the required order puts it. */
 export const addMissingSection: FixProvider = (diagnostic, target) => {
   const name = findingData(diagnostic).name;
   if (!target.doc || !name) return [];
   const edit = sectionInsertion(target.doc, target.index, name);
-  return edit ? [quickFix(`Add a "${name}" section`, editsIn(target.doc.uri, [edit]), [diagnostic], true)] : [];
+  // Preferred unless a misspelt heading is likelier meant (then renaming it is).
+  const preferred = !misnamedHeading(target.doc, name, target.index);
+  return edit ? [quickFix(`Add the "${name}" section`, editsIn(target.doc.uri, [edit]), [diagnostic], preferred)] : [];
 };
 
 /**
