@@ -59,5 +59,6 @@ describe('bad input', () => {
     const problems = withCode(index.diagnoseConfig(), 'invalid-value');
     assert.strictEqual(problems.length, 1);
     assert.match(problems[0].message, /frameworks\/missing\.yaml could not be loaded/);
+    assert.deepStrictEqual(problems[0].range, rangeOf(config, 'frameworks/missing.yaml'), 'on its entry in the list');
   });
 });

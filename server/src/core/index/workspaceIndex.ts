@@ -320,7 +320,7 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
         extra.push(parseFramework(parseYaml(source), path));
       } catch (error) {
         const why = error instanceof DataFileError ? error.problems.join('; ') : error instanceof Error ? error.message : String(error);
-        problems.push({ code: 'invalid-value', range: this.config.anchorRange, message: `The framework file ${path} could not be loaded: ${why}` });
+        problems.push({ code: 'invalid-value', range: this.config.frameworkRanges.get(path) ?? this.config.anchorRange, message: `The framework file ${path} could not be loaded: ${why}` });
       }
     }
     this.applyConfig(text, extra, problems);
