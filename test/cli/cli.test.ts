@@ -132,6 +132,53 @@ describe('attest check', () => {
   });
 });
 
+describe('usage errors', () => {
+  const HINT = 'Run `attest --help` for usage.\n';
+  const cases: [string[], string][] = [
+    [['check', '--bogus'], 'Unknown option `--bogus` for `attest check`.'],
+    [['check', '--max-warning', '3'], 'Unknown option `--max-warning` for `attest check`. Did you mean `--max-warnings`?'],
+    [['coverage', '-x'], 'Unknown option `-x` for `attest coverage`.'],
+    [['check', '--max-warnings'], '`--max-warnings` needs a value.'],
+    [['check', '--max-warnings='], '`--max-warnings` needs a value.'],
+    [['check', '--max-warnings', '--format', 'json'], '`--max-warnings` needs a value.'],
+    [['check', '--max-warnings', '-1'], '`--max-warnings` takes a whole number ≥ 0, not `-1`.'],
+    [['check', '--max-warnings', '0x10'], '`--max-warnings` takes a whole number ≥ 0, not `0x10`.'],
+    [['check', '--max-warnings', ' 3'], '`--max-warnings` takes a whole number ≥ 0, not ` 3`.'],
+    [['check', '--max-warnings', '1e2'], '`--max-warnings` takes a whole number ≥ 0, not `1e2`.'],
+    [['check', '--max-warnings', '2.5'], '`--max-warnings` takes a whole number ≥ 0, not `2.5`.'],
+    [['check', '--format', 'xml'], '`--format` takes text, json or sarif, not `xml`.'],
+    [['coverage', '--format=pdf'], '`--format` takes text, markdown, json, csv or html, not `pdf`.'],
+    [['check', '--today', '23/11/2026'], '`--today` takes a date written YYYY-MM-DD, not `23/11/2026`.'],
+    [['init', '--force=yes'], '`--force` takes no value.'],
+    [['check', 'a', 'b'], '`attest check` takes one folder, not 2: `a` `b`.'],
+    [['check', '/no/such/folder'], '`/no/such/folder` does not exist.'],
+    [['check', '/no/such/folder', '--bogus'], 'Unknown option `--bogus` for `attest check`.'],
+    [['frobnicate'], 'Unknown command `frobnicate`.'],
+  ];
+  for (const [args, message] of cases) {
+    it(`attest ${args.join(' ')}: ${message}`, async () => {
+      const result = await run(...args);
+      assert.deepStrictEqual(result, { code: 2, out: '', err: `attest: ${message}\n${HINT}` });
+    });
+  }
+
+  it('says when the folder is a file', async () => {
+    const file = path.join(tempWorkspace({ 'x.md': '' }), 'x.md');
+    assert.deepStrictEqual(await run('check', file), { code: 2, out: '', err: `attest: \`${file}\` is not a folder.\n${HINT}` });
+  });
+
+  it('accepts --max-warnings written with =', async () => {
+    const dir = tempWorkspace({ 'attest.yaml': 'ml: false\nrules:\n  uncovered-criterion: off\n' });
+    assert.strictEqual((await run('check', dir, '--max-warnings=007')).code, 0);
+  });
+
+  it('prints the help for attest with no command, and exits 2', async () => {
+    const result = await run();
+    assert.strictEqual(result.code, 2);
+    assert.match(result.err, /^Usage: attest <command> \[options\]/);
+  });
+});
+
 describe('attest coverage', () => {
   it('prints text, markdown, csv, json and html', async () => {
     const dir = path.join(FIXTURES, 'mistakes');

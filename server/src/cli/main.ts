@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { isIsoDate } from '../core/document/schema';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { formatCheckText } from '../report/checkText';
 import { formatSarif } from '../report/sarif';
 import { initWorkspace } from './init';
 import { COVERAGE_FORMATS, buildReport, countBySeverity, renderCoverage, type CoverageFormat } from '../report/report';
-import { UsageError } from './usage';
+import { parseCommandArgs, type OptionSpec } from './args';
+import { CliError, UsageError } from './usage';
 import { openWorkspace } from './workspace';
 import { startServer } from '../lsp/server';
 
@@ -73,30 +73,48 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         throw new UsageError(`Unknown command \`${command}\`.`);
     }
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-      io.err(`attest: ${error.message}\n\n${USAGE}`);
+    if (error instanceof CliError) {
+      io.err(`attest: ${error.message}\n${error instanceof UsageError ? 'Run `attest --help` for usage.\n' : ''}`);
       return 2;
     }
     throw error;
   }
 }
 
-function parse(args: readonly string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>) {
-  const parsed = parseArgs({ args: [...args], options: { ...options, today: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-  const values = parsed.values as Record<string, string | boolean | undefined>;
-  const positionals = parsed.positionals;
-  if (positionals.length > 1) throw new UsageError(`Expected one folder, got ${positionals.join(' ')}.`);
-  const dir = positionals[0] ?? '.';
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`\`${dir}\` is not a folder.`);
+const HELP: OptionSpec = { type: 'boolean', short: 'h' };
+
+/** The folder a command works on: at most one, `.` by default. */
+function folderOf(command: string, positionals: readonly string[]): string {
+  if (positionals.length > 1) throw new UsageError(`\`attest ${command}\` takes one folder, not ${positionals.length}: ${positionals.map((p) => `\`${p}\``).join(' ')}.`);
+  return positionals[0] ?? '.';
+}
+
+function parse(command: string, args: readonly string[], options: Record<string, OptionSpec>) {
+  const { values, positionals } = parseCommandArgs(command, args, { ...options, today: { type: 'string' }, help: HELP });
+  if (values.help) return { help: true, values, dir: '.', today: undefined } as const;
+  const dir = folderOf(command, positionals);
   const today = values.today as string | undefined;
-  if (today !== undefined && !isIsoDate(today)) throw new UsageError('--today takes a date written YYYY-MM-DD.');
-  return { values, dir, today };
+  if (today !== undefined && !isIsoDate(today)) throw new UsageError(`\`--today\` takes a date written YYYY-MM-DD, not \`${today}\`.`);
+  return { help: false, values, dir, today } as const;
+}
+
+/** Checked after the options, so that a mistyped option is reported as such rather than as a missing folder. */
+function mustBeFolder(dir: string): void {
+  if (!fs.existsSync(dir)) throw new UsageError(`\`${dir}\` does not exist.`);
+  if (!fs.statSync(dir).isDirectory()) throw new UsageError(`\`${dir}\` is not a folder.`);
 }
 
 function formatOf(value: unknown, allowed: readonly string[]): string {
   const format = (value as string | undefined) ?? 'text';
-  if (!allowed.includes(format)) throw new UsageError(`--format must be one of ${allowed.join(', ')}.`);
+  if (!allowed.includes(format)) throw new UsageError(`\`--format\` takes ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}, not \`${format}\`.`);
   return format;
+}
+
+/** `--max-warnings N`: digits only, so that `-1`, `0x10`, `1e2` or ` 3` are not read as some other number. */
+function maxWarningsOf(value: string | true | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(`\`--max-warnings\` takes a whole number ≥ 0, not \`${String(value)}\`.`);
+  return Number(value);
 }
 
 /**
@@ -109,12 +127,11 @@ function configBroken(index: WorkspaceIndex): boolean {
 }
 
 async function check(args: readonly string[], io: Io): Promise<number> {
-  const { values, dir, today } = parse(args, { format: { type: 'string' }, 'max-warnings': { type: 'string' } });
-  if (values.help) return (io.out(USAGE), 0);
+  const { help, values, dir, today } = parse('check', args, { format: { type: 'string' }, 'max-warnings': { type: 'string' } });
+  if (help) return (io.out(USAGE), 0);
   const format = formatOf(values.format, FORMATS.check);
-  const maxWarningsText = values['max-warnings'] as string | undefined;
-  const maxWarnings = maxWarningsText === undefined ? undefined : Number(maxWarningsText);
-  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError('--max-warnings takes a whole number.');
+  const maxWarnings = maxWarningsOf(values['max-warnings']);
+  mustBeFolder(dir);
   const index = await openWorkspace(dir, today);
   const report = buildReport(index);
   if (format === 'json') io.out(JSON.stringify(report, null, 2) + '\n');
@@ -132,9 +149,10 @@ async function check(args: readonly string[], io: Io): Promise<number> {
 
 
 async function coverage(args: readonly string[], io: Io): Promise<number> {
-  const { values, dir, today } = parse(args, { format: { type: 'string' }, output: { type: 'string', short: 'o' } });
-  if (values.help) return (io.out(USAGE), 0);
+  const { help, values, dir, today } = parse('coverage', args, { format: { type: 'string' }, output: { type: 'string', short: 'o' } });
+  if (help) return (io.out(USAGE), 0);
   const format = formatOf(values.format, FORMATS.coverage);
+  mustBeFolder(dir);
   const index = await openWorkspace(dir, today);
   const text = renderCoverage(index, format as CoverageFormat);
   const output = values.output as string | undefined;
@@ -147,11 +165,10 @@ async function coverage(args: readonly string[], io: Io): Promise<number> {
 }
 
 function init(args: readonly string[], io: Io): number {
-  const { values, positionals } = parseArgs({ args: [...args], options: { only: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseCommandArgs('init', args, { only: { type: 'string' }, force: { type: 'boolean' }, help: HELP });
   if (values.help) return (io.out(USAGE), 0);
-  if (positionals.length > 1) throw new UsageError(`Expected one folder, got ${positionals.join(' ')}.`);
-  const dir = positionals[0] ?? '.';
-  const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  const dir = folderOf('init', positionals);
+  const only = (values.only as string | undefined)?.split(',').map((s) => s.trim()).filter(Boolean);
   const result = initWorkspace(dir, { only, force: values.force === true });
   for (const file of result.written) io.out(`created ${path.join(dir, file)}\n`);
   for (const file of result.skipped) io.err(`kept ${path.join(dir, file)} (exists; --force overwrites)\n`);
