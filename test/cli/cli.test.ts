@@ -1,8 +1,10 @@
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../server/src/cli/main';
+import { writeErrorMessage } from '../../server/src/cli/output';
 import { REPO, TODAY } from '../helpers';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures');
@@ -176,6 +178,51 @@ describe('usage errors', () => {
     const result = await run();
     assert.strictEqual(result.code, 2);
     assert.match(result.err, /^Usage: attest <command> \[options\]/);
+  });
+});
+
+describe('errors the user can fix: one line, exit 2, no stack', () => {
+  const LSP = 'attest: `attest lsp` needs `--stdio` (what editors use); `--node-ipc`, `--socket=PORT` and `--pipe=NAME` work too.\n';
+
+  it('attest lsp without a transport', async () => {
+    assert.deepStrictEqual(await run('lsp'), { code: 2, out: '', err: LSP });
+    assert.deepStrictEqual(await run('lsp', '--socket'), { code: 2, out: '', err: LSP });
+  });
+
+  it('attest lsp without a transport, from the command line', () => {
+    const result = spawnSync(process.execPath, [path.join(REPO, 'bin', 'attest.js'), 'lsp'], { encoding: 'utf8', timeout: 10_000 });
+    assert.deepStrictEqual({ status: result.status, stdout: result.stdout, stderr: result.stderr }, { status: 2, stdout: '', stderr: LSP });
+  });
+
+  it('--output names a folder', async () => {
+    const folder = tempWorkspace({ 'reports/.keep': '' });
+    const output = path.join(folder, 'reports');
+    const result = await run('coverage', path.join(FIXTURES, 'mistakes'), '--format', 'csv', '--output', output);
+    assert.deepStrictEqual(result, { code: 2, out: '', err: `attest: \`--output ${output}\` is a folder; give the path of a file, such as ${path.join(output, 'coverage.csv')}.\n` });
+  });
+
+  it('--output lies under a file', async () => {
+    const folder = tempWorkspace({ 'notes.txt': 'x' });
+    const output = path.join(folder, 'notes.txt', 'sub', 'report.html');
+    const result = await run('coverage', path.join(FIXTURES, 'mistakes'), '--format', 'html', '--output', output);
+    assert.deepStrictEqual(result, { code: 2, out: '', err: `attest: Cannot write \`${output}\`: \`${path.join(folder, 'notes.txt')}\` is a file, not a folder.\n` });
+  });
+
+  it('--output creates the folders it needs', async () => {
+    const output = path.join(tempWorkspace({}), 'a', 'b', 'report.csv');
+    const result = await run('coverage', path.join(FIXTURES, 'mistakes'), '--format', 'csv', '--output', output);
+    assert.deepStrictEqual(result, { code: 0, out: '', err: `Wrote ${output}\n` });
+    assert.match(fs.readFileSync(output, 'utf8'), /^kind,id,category,status,documents,reason$/m);
+  });
+
+  it('says why --output could not be written, in words', () => {
+    const errno = (code: string, message: string) => Object.assign(new Error(message), { code });
+    const missing = path.join(tempWorkspace({}), 'gone', 'r.html');
+    assert.strictEqual(writeErrorMessage('r.html', errno('EACCES', "EACCES: permission denied, open 'r.html'"), 'html'), 'Cannot write `r.html`: permission denied.');
+    assert.strictEqual(writeErrorMessage('r.html', errno('EPERM', "EPERM: operation not permitted, open 'r.html'"), 'html'), 'Cannot write `r.html`: permission denied.');
+    assert.strictEqual(writeErrorMessage('r.html', errno('EROFS', "EROFS: read-only file system, open 'r.html'"), 'html'), 'Cannot write `r.html`: the file system is read-only.');
+    assert.strictEqual(writeErrorMessage(missing, errno('ENOENT', `ENOENT: no such file or directory, open '${missing}'`), 'html'), `Cannot write \`${missing}\`: its folder does not exist and could not be created.`);
+    assert.strictEqual(writeErrorMessage('r.html', errno('EBUSY', "EBUSY: resource busy or locked, open 'r.html'"), 'html'), 'Cannot write `r.html`: resource busy or locked.');
   });
 });
 

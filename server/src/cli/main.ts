@@ -8,6 +8,7 @@ import { initWorkspace } from './init';
 import { COVERAGE_FORMATS, buildReport, countBySeverity, renderCoverage, type CoverageFormat } from '../report/report';
 import { parseCommandArgs, type OptionSpec } from './args';
 import { CliError, UsageError } from './usage';
+import { writeOutput } from './output';
 import { openWorkspace } from './workspace';
 import { startServer } from '../lsp/server';
 
@@ -42,6 +43,8 @@ export interface Io {
   readonly color: boolean;
 }
 
+const EXTENSION: Readonly<Record<CoverageFormat, string>> = { text: 'txt', markdown: 'md', json: 'json', csv: 'csv', html: 'html' };
+
 const FORMATS = {
   check: ['text', 'json', 'sarif'],
   coverage: COVERAGE_FORMATS,
@@ -66,7 +69,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'init':
         return init(rest, io);
       case 'lsp':
-        // The connection reads --stdio / --node-ipc from the process arguments itself.
+        if (rest.includes('-h') || rest.includes('--help')) return (io.out(USAGE), 0);
+        // The connection reads its transport from the process arguments itself; without one it would throw.
+        if (!hasTransport(rest)) throw new CliError('`attest lsp` needs `--stdio` (what editors use); `--node-ipc`, `--socket=PORT` and `--pipe=NAME` work too.');
         startServer();
         return new Promise<number>(() => undefined);
       default:
@@ -79,6 +84,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     throw error;
   }
+}
+
+/** The transports vscode-languageserver reads from the command line. */
+function hasTransport(args: readonly string[]): boolean {
+  return args.some((a, i) => a === '--stdio' || a === '--node-ipc' || /^--(socket|pipe)=./.test(a) || ((a === '--socket' || a === '--pipe') && args[i + 1] !== undefined));
 }
 
 const HELP: OptionSpec = { type: 'boolean', short: 'h' };
@@ -157,8 +167,7 @@ async function coverage(args: readonly string[], io: Io): Promise<number> {
   const text = renderCoverage(index, format as CoverageFormat);
   const output = values.output as string | undefined;
   if (output) {
-    fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
-    fs.writeFileSync(output, text);
+    writeOutput(output, text, EXTENSION[format as CoverageFormat]);
     io.err(`Wrote ${output}\n`);
   } else io.out(text);
   return configBroken(index) ? 2 : 0;
