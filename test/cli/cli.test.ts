@@ -245,6 +245,57 @@ describe('attest coverage', () => {
   });
 });
 
+describe('a broken attest.yaml', () => {
+  const BROKEN = 'categories: [availabilty]\nml: yes-please\n';
+  const problems = (dir: string) =>
+    `${path.join(dir, 'attest.yaml')}:1:14  error    Unknown category \`availabilty\`: use one of security, availability, processing-integrity, confidentiality, privacy (did you mean \`availability\`?).  [invalid-value]\n` +
+    `${path.join(dir, 'attest.yaml')}:2:5  error    \`ml\` must be \`true\`, \`false\` or \`auto\`.  [invalid-value]\n` +
+    `attest: ${path.join(dir, 'attest.yaml')} has errors; the report uses only the settings that could be read.\n`;
+
+  it('attest coverage says why it exits 2, in every format', async () => {
+    const dir = tempWorkspace({ 'attest.yaml': BROKEN });
+    for (const format of ['text', 'markdown', 'json', 'csv', 'html']) {
+      const result = await run('coverage', dir, '--format', format, '--today', TODAY);
+      assert.strictEqual(result.code, 2, format);
+      assert.strictEqual(result.err, problems(dir), format);
+      assert.ok(result.out.length > 0, format);
+    }
+    const output = path.join(tempWorkspace({}), 'coverage.html');
+    const written = await run('coverage', dir, '--format', 'html', '--output', output, '--today', TODAY);
+    assert.deepStrictEqual(written, { code: 2, out: '', err: problems(dir) + `Wrote ${output}\n` });
+  });
+
+  it('attest check --format json|sarif says it on standard error, keeping standard output to the report', async () => {
+    const dir = tempWorkspace({ 'attest.yaml': BROKEN });
+    for (const format of ['json', 'sarif']) {
+      const result = await run('check', dir, '--format', format, '--today', TODAY);
+      assert.strictEqual(result.code, 2, format);
+      assert.strictEqual(result.err, problems(dir), format);
+      JSON.parse(result.out);
+    }
+  });
+
+  it('lists a problem that breaks the file even where its rule is off', async () => {
+    const dir = tempWorkspace({ 'attest.yaml': 'ml: yes-please\nrules:\n  invalid-value: off\n' });
+    const result = await run('coverage', dir, '--format', 'json', '--today', TODAY);
+    assert.strictEqual(result.code, 2);
+    assert.strictEqual(
+      result.err,
+      `${path.join(dir, 'attest.yaml')}:1:5  error    \`ml\` must be \`true\`, \`false\` or \`auto\`.  [invalid-value]\n` +
+        `attest: ${path.join(dir, 'attest.yaml')} has errors; the report uses only the settings that could be read.\n`,
+    );
+  });
+
+  it('shows an unknown key as a warning, without failing', async () => {
+    const dir = tempWorkspace({ 'attest.yaml': 'catgories: [availability]\n' });
+    const result = await run('coverage', dir, '--format', 'csv', '--today', TODAY);
+    assert.strictEqual(result.code, 0);
+    const lines = result.err.split('\n');
+    assert.deepStrictEqual(lines.length, 2, result.err);
+    assert.ok(lines[0].startsWith(`${path.join(dir, 'attest.yaml')}:1:1  warning  `) && lines[0].endsWith('  [unknown-field]'), result.err);
+  });
+});
+
 describe('attest init', () => {
   it('copies the starter library, never overwriting without --force', async () => {
     const dir = tempWorkspace({ 'policies/access-control.md': 'my own text\n' });

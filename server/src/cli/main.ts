@@ -1,14 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { CONFIG_FILE } from '../core/config';
 import { isIsoDate } from '../core/document/schema';
-import type { WorkspaceIndex } from '../core/index/workspaceIndex';
-import { formatCheckText } from '../report/checkText';
+import { formatCheckText, formatDiagnosticLine } from '../report/checkText';
 import { formatSarif } from '../report/sarif';
 import { initWorkspace } from './init';
-import { COVERAGE_FORMATS, buildReport, countBySeverity, renderCoverage, type CoverageFormat } from '../report/report';
+import { COVERAGE_FORMATS, buildReport, configBroken, configProblemReport, countBySeverity, renderCoverage, type CoverageFormat } from '../report/report';
+import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { parseCommandArgs, type OptionSpec } from './args';
 import { CliError, UsageError } from './usage';
 import { writeOutput } from './output';
+import { shownPath } from './paths';
 import { openWorkspace } from './workspace';
 import { startServer } from '../lsp/server';
 
@@ -127,15 +129,6 @@ function maxWarningsOf(value: string | true | undefined): number | undefined {
   return Number(value);
 }
 
-/**
- * A broken attest.yaml is bad configuration: exit 2, after showing what is wrong. Decided
- * by what the file itself says (an unknown key is only a warning), not by the severities
- * its rules may configure.
- */
-function configBroken(index: WorkspaceIndex): boolean {
-  return index.configProblems.some((f) => f.code !== 'unknown-field');
-}
-
 async function check(args: readonly string[], io: Io): Promise<number> {
   const { help, values, dir, today } = parse('check', args, { format: { type: 'string' }, 'max-warnings': { type: 'string' } });
   if (help) return (io.out(USAGE), 0);
@@ -147,6 +140,8 @@ async function check(args: readonly string[], io: Io): Promise<number> {
   if (format === 'json') io.out(JSON.stringify(report, null, 2) + '\n');
   else if (format === 'sarif') io.out(formatSarif(report, VERSION));
   else io.out(formatCheckText(report, io.color));
+  // Text shows the problems of attest.yaml with the rest; JSON and SARIF keep standard output to themselves.
+  if (format !== 'text') reportConfigProblems(index, dir, io);
   if (configBroken(index)) return 2;
   const counts = countBySeverity(report.diagnostics);
   if (counts.error > 0) return 1;
@@ -166,11 +161,19 @@ async function coverage(args: readonly string[], io: Io): Promise<number> {
   const index = await openWorkspace(dir, today);
   const text = renderCoverage(index, format as CoverageFormat);
   const output = values.output as string | undefined;
+  reportConfigProblems(index, dir, io);
   if (output) {
     writeOutput(output, text, EXTENSION[format as CoverageFormat]);
     io.err(`Wrote ${output}\n`);
   } else io.out(text);
   return configBroken(index) ? 2 : 0;
+}
+
+/** The problems of attest.yaml on standard error, so that a report does not hide why the command fails. */
+function reportConfigProblems(index: WorkspaceIndex, dir: string, io: Io): void {
+  const problems = configProblemReport(index);
+  for (const d of problems) io.err(formatDiagnosticLine({ ...d, file: shownPath(dir, d.file) }, false) + '\n');
+  if (configBroken(index)) io.err(`attest: ${shownPath(dir, CONFIG_FILE)} has errors; the report uses only the settings that could be read.\n`);
 }
 
 function init(args: readonly string[], io: Io): number {

@@ -1,15 +1,18 @@
-import type { CheckReport } from './report';
+import type { CheckReport, ReportedDiagnostic } from './report';
 import { countBySeverity } from './report';
 
 const LABEL = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' } as const;
 
-/** Compiler-style lines (`file:line:col  severity  message  [code]`) and a summary. */
-export function formatCheckText(report: CheckReport, color: boolean): string {
+/** One compiler-style line: `file:line:col  severity  message  [code]`. */
+export function formatDiagnosticLine(d: ReportedDiagnostic, color: boolean): string {
   const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const tint = { error: '31', warning: '33', information: '36', hint: '2' } as const;
-  const lines = report.diagnostics.map(
-    (d) => `${d.file}:${d.line}:${d.column}  ${paint(tint[d.severity], LABEL[d.severity].padEnd(7))}  ${d.message}  ${paint('2', `[${d.code}]`)}`,
-  );
+  return `${d.file}:${d.line}:${d.column}  ${paint(tint[d.severity], LABEL[d.severity].padEnd(7))}  ${d.message}  ${paint('2', `[${d.code}]`)}`;
+}
+
+/** Compiler-style lines and a summary. */
+export function formatCheckText(report: CheckReport, color: boolean): string {
+  const lines = report.diagnostics.map((d) => formatDiagnosticLine(d, color));
   const counts = countBySeverity(report.diagnostics);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   lines.push(

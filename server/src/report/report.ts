@@ -1,5 +1,6 @@
 import { CONFIG_FILE } from '../core/config';
 import type { Coverage } from '../core/coverage';
+import { severityOf, sortDiagnostics } from '../core/diagnostics';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { Diagnostic, Severity } from '../core/types';
 import { formatCoverageCsv, formatCoverageMarkdown, formatCoverageText, type ReportMeta } from './coverage';
@@ -45,6 +46,32 @@ export function buildReport(index: WorkspaceIndex): CheckReport {
   const paths = [...index.documents].map((d) => d.relPath).sort();
   for (const rel of paths) for (const d of index.diagnose(rel)) diagnostics.push(toReported(rel, d));
   return { version: 1, files: paths.length, diagnostics, coverage: publicCoverage(index.coverage()) };
+}
+
+/**
+ * A broken attest.yaml is bad configuration (exit 2). Decided by what the file itself
+ * says (an unknown key is only a warning), not by the severities its rules may configure.
+ */
+export function configBroken(index: WorkspaceIndex): boolean {
+  return index.configProblems.some(breaksConfig);
+}
+
+function breaksConfig(finding: { readonly code: string }): boolean {
+  return finding.code !== 'unknown-field';
+}
+
+/**
+ * The problems of attest.yaml itself, as `check` reports them, without the workspace-wide
+ * findings shown on it. A problem that breaks the file is listed even where its rule is
+ * turned off, since it is why the command exits 2.
+ */
+export function configProblemReport(index: WorkspaceIndex): ReportedDiagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const f of index.configProblems) {
+    const severity = severityOf(index.config, f, false) ?? (breaksConfig(f) ? 'error' : undefined);
+    if (severity) found.push({ ...f, severity });
+  }
+  return sortDiagnostics(found).map((d) => toReported(CONFIG_FILE, d));
 }
 
 /** The coverage object exactly as SPEC §9 shapes it, plus the reason of an exception. */
