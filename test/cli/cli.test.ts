@@ -100,7 +100,15 @@ describe('attest check', () => {
     assert.strictEqual((await run('check', dir, '--max-warnings', '1')).code, 0);
     const strict = await run('check', dir, '--max-warnings', '0');
     assert.strictEqual(strict.code, 1);
-    assert.match(strict.out, /Too many warnings: 1, at most 0 allowed/);
+    assert.match(strict.out, /\nToo many warnings: 1, at most 0 allowed\.\n$/);
+    assert.strictEqual(strict.err, '');
+    for (const format of ['json', 'sarif']) {
+      const result = await run('check', dir, '--max-warnings', '0', '--format', format);
+      assert.strictEqual(result.code, 1, format);
+      assert.strictEqual(result.err, 'Too many warnings: 1, at most 0 allowed.\n', format);
+      assert.ok(!result.out.includes('Too many'), format);
+      JSON.parse(result.out);
+    }
   });
 
   it('finds links and evidence in hidden and build folders, which it does not index', async () => {

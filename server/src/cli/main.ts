@@ -146,7 +146,8 @@ async function check(args: readonly string[], io: Io): Promise<number> {
   const counts = countBySeverity(report.diagnostics);
   if (counts.error > 0) return 1;
   if (maxWarnings !== undefined && counts.warning > maxWarnings) {
-    if (format === 'text') io.out(`Too many warnings: ${counts.warning}, at most ${maxWarnings} allowed.\n`);
+    // Said after the summary in text; JSON and SARIF keep standard output to themselves.
+    (format === 'text' ? io.out : io.err)(`Too many warnings: ${counts.warning}, at most ${maxWarnings} allowed.\n`);
     return 1;
   }
   return 0;
