@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../server/src/cli/main';
 import { writeErrorMessage } from '../../server/src/cli/output';
+import { linkBase } from '../../server/src/cli/paths';
 import { REPO, TODAY } from '../helpers';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures');
@@ -250,6 +251,28 @@ describe('attest coverage', () => {
     const html = await run('coverage', dir, '--format', 'html', '--output', out, '--today', TODAY);
     assert.strictEqual(html.code, 0);
     assert.match(fs.readFileSync(out, 'utf8'), /^<!DOCTYPE html>/i);
+  });
+
+  it('links the documents from where --output writes the HTML report', async () => {
+    const dir = tempWorkspace({
+      'attest.yaml': 'ml: false\n',
+      'controls/x.md': '---\nid: CTL-X\ntype: control\ntitle: X\nowner: CISO\ncriteria: [CC6.1]\n---\n',
+      'my policies/p q.md': '---\nid: POL-Q\ntype: policy\ntitle: Q\nowner: CISO\ncriteria: [CC6.1]\n---\n',
+    });
+    const hrefs = (html: string) => [...new Set([...html.matchAll(/href="([^#"][^"]*)"/g)].map((m) => m[1]))].sort();
+    await run('coverage', dir, '--format', 'html', '--output', path.join(dir, 'deep', 'r', 'report.html'), '--today', TODAY);
+    assert.deepStrictEqual(hrefs(fs.readFileSync(path.join(dir, 'deep', 'r', 'report.html'), 'utf8')), ['../../controls/x.md', '../../my%20policies/p%20q.md']);
+    await run('coverage', dir, '--format', 'html', '--output', path.join(dir, 'report.html'), '--today', TODAY);
+    assert.deepStrictEqual(hrefs(fs.readFileSync(path.join(dir, 'report.html'), 'utf8')), ['controls/x.md', 'my%20policies/p%20q.md']);
+    const printed = await run('coverage', dir, '--format', 'html', '--today', TODAY);
+    assert.deepStrictEqual(hrefs(printed.out), ['controls/x.md', 'my%20policies/p%20q.md']);
+  });
+
+  it('computes the link base from the report folder to the workspace', () => {
+    assert.strictEqual(linkBase('deep/r/report.html', '.', '/repo'), '../../');
+    assert.strictEqual(linkBase('report.html', '.', '/repo'), '');
+    assert.strictEqual(linkBase('/tmp/out/report.html', 'docs/my compliance', '/repo'), '../../repo/docs/my%20compliance/');
+    assert.strictEqual(linkBase('site/report.html', 'docs', '/repo'), '../docs/');
   });
 });
 

@@ -10,7 +10,7 @@ import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { parseCommandArgs, type OptionSpec } from './args';
 import { CliError, UsageError } from './usage';
 import { writeOutput } from './output';
-import { shownPath } from './paths';
+import { linkBase, shownPath } from './paths';
 import { openWorkspace } from './workspace';
 import { startServer } from '../lsp/server';
 
@@ -160,8 +160,9 @@ async function coverage(args: readonly string[], io: Io): Promise<number> {
   const format = formatOf(values.format, FORMATS.coverage);
   mustBeFolder(dir);
   const index = await openWorkspace(dir, today);
-  const text = renderCoverage(index, format as CoverageFormat);
   const output = values.output as string | undefined;
+  // Written to a file, the report links the documents from where it lies; printed, from the folder.
+  const text = renderCoverage(index, format as CoverageFormat, output ? { linkBase: linkBase(output, dir) } : {});
   reportConfigProblems(index, dir, io);
   if (output) {
     writeOutput(output, text, EXTENSION[format as CoverageFormat]);

@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 
 /**
  * A file of the checked folder as a terminal shows it and can open it: relative to the
@@ -13,4 +14,16 @@ export function shownPath(dir: string, relPath: string, cwd: string = process.cw
 /** Whether a path from path.relative leaves its base folder. */
 export function isOutside(relative: string): boolean {
   return relative === '..' || relative.startsWith('..' + path.sep) || path.isAbsolute(relative);
+}
+
+/**
+ * The URL of the folder `dir` seen from the folder of the file `output`: percent-encoded
+ * segments joined by `/`, ending in `/`, or empty when they are the same folder. Where no
+ * relative path exists (another drive), the folder's file URL.
+ */
+export function linkBase(output: string, dir: string, cwd: string = process.cwd()): string {
+  const root = path.resolve(cwd, dir);
+  const relative = path.relative(path.dirname(path.resolve(cwd, output)), root);
+  if (path.isAbsolute(relative)) return pathToFileURL(root).href + '/';
+  return relative === '' ? '' : relative.split(path.sep).map(encodeURIComponent).join('/') + '/';
 }

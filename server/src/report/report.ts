@@ -4,7 +4,7 @@ import { severityOf, sortDiagnostics } from '../core/diagnostics';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { Diagnostic, Severity } from '../core/types';
 import { formatCoverageCsv, formatCoverageMarkdown, formatCoverageText, type ReportMeta } from './coverage';
-import { formatCoverageHtml } from './coverageHtml';
+import { formatCoverageHtml, type HtmlOptions } from './coverageHtml';
 
 /** One diagnostic as the CLI prints it (SPEC §9): 1-based positions, path relative to the folder. */
 export interface ReportedDiagnostic {
@@ -104,7 +104,7 @@ export const COVERAGE_FORMATS = ['text', 'markdown', 'json', 'csv', 'html'] as c
 export type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
 
 /** The coverage report of a workspace in one of its formats: what `attest coverage` prints and the editor exports. */
-export function renderCoverage(index: WorkspaceIndex, format: CoverageFormat): string {
+export function renderCoverage(index: WorkspaceIndex, format: CoverageFormat, options: HtmlOptions = {}): string {
   const coverage = publicCoverage(index.coverage());
   const meta = reportMeta(index);
   switch (format) {
@@ -115,7 +115,7 @@ export function renderCoverage(index: WorkspaceIndex, format: CoverageFormat): s
     case 'csv':
       return formatCoverageCsv(coverage);
     case 'html':
-      return formatCoverageHtml(coverage, meta);
+      return formatCoverageHtml(coverage, meta, options);
     case 'text':
       return formatCoverageText(coverage, meta);
   }
