@@ -3,6 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { main } from '../../server/src/cli/main';
 import { writeErrorMessage } from '../../server/src/cli/output';
 import { linkBase } from '../../server/src/cli/paths';
@@ -15,6 +16,26 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
   let err = '';
   const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), color: false });
   return { code, out, err };
+}
+
+/** Runs the CLI from another current folder, as a user in a terminal or a CI job would. */
+async function runIn(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const before = process.cwd();
+  process.chdir(cwd);
+  try {
+    return await run(...args);
+  } finally {
+    process.chdir(before);
+  }
+}
+
+interface SarifLog {
+  version: string;
+  runs: {
+    tool: { driver: { name: string; rules: { id: string }[] } };
+    originalUriBaseIds?: Record<string, { uri: string }>;
+    results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number } } }[] }[];
+  }[];
 }
 
 interface JsonDiagnostic {
@@ -60,23 +81,45 @@ describe('attest check', () => {
   });
 
   it('prints compiler-style text with a summary and the coverage percentage', async () => {
-    const { code, out } = await run('check', path.join(FIXTURES, 'mistakes'), '--today', TODAY);
+    const { code, out } = await runIn(REPO, 'check', path.join(FIXTURES, 'mistakes'), '--today', TODAY);
     assert.strictEqual(code, 1);
-    assert.match(out, /^policies\/access\.md:8:26 {2}error {4}`CC9\.9` is not a Trust Services Criterion: did you mean `CC9\.1` or `CC9\.2`\? {2}\[unknown-criterion\]$/m);
+    assert.match(out, /^test\/fixtures\/mistakes\/policies\/access\.md:8:26 {2}error {4}`CC9\.9` is not a Trust Services Criterion: did you mean `CC9\.1` or `CC9\.2`\? {2}\[unknown-criterion\]$/m);
     assert.match(out, /7 documents checked: 9 errors, 4 warnings, 1 information\./);
     assert.match(out, /Coverage: 5\.6%/);
   });
 
+  it('prints paths in text relative to the current folder, or absolute outside it', async () => {
+    const dir = path.join(FIXTURES, 'mistakes');
+    const first = (out: string) => out.split('\n')[0].split(':')[0];
+    assert.strictEqual(first((await runIn(REPO, 'check', 'test/fixtures/mistakes', '--today', TODAY)).out), 'test/fixtures/mistakes/controls/ac-01.md');
+    assert.strictEqual(first((await runIn(dir, 'check', '--today', TODAY)).out), 'controls/ac-01.md');
+    assert.strictEqual(first((await runIn(path.join(dir, 'policies'), 'check', '..', '--today', TODAY)).out), path.join(dir, 'controls', 'ac-01.md'));
+    const json = JSON.parse((await runIn(REPO, 'check', 'test/fixtures/mistakes', '--format', 'json', '--today', TODAY)).out) as { diagnostics: JsonDiagnostic[] };
+    assert.strictEqual(json.diagnostics[0].file, 'controls/ac-01.md', 'JSON stays relative to the checked folder');
+  });
+
   it('writes SARIF 2.1.0', async () => {
-    const { out } = await run('check', path.join(FIXTURES, 'mistakes'), '--format', 'sarif', '--today', TODAY);
-    const sarif = JSON.parse(out) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[] };
+    const { out } = await runIn(REPO, 'check', path.join(FIXTURES, 'mistakes'), '--format', 'sarif', '--today', TODAY);
+    const sarif = JSON.parse(out) as SarifLog;
     assert.strictEqual(sarif.version, '2.1.0');
     const result = sarif.runs[0].results.find((r) => r.ruleId === 'unknown-criterion');
     assert.strictEqual(result?.level, 'error');
-    assert.deepStrictEqual(result?.locations[0].physicalLocation.artifactLocation.uri, 'policies/access.md');
+    assert.deepStrictEqual(result?.locations[0].physicalLocation.artifactLocation, { uri: 'test/fixtures/mistakes/policies/access.md', uriBaseId: 'SRCROOT' });
+    assert.deepStrictEqual(sarif.runs[0].originalUriBaseIds, { SRCROOT: { uri: pathToFileURL(REPO).href + '/' } });
     assert.deepStrictEqual(result?.locations[0].physicalLocation.region, { startLine: 8, startColumn: 26, endLine: 8, endColumn: 31 });
     assert.ok(sarif.runs[0].tool.driver.rules.some((r) => r.id === 'missing-ml-addendum'));
     assert.strictEqual(sarif.runs[0].results.find((r) => r.ruleId === 'out-of-scope-criterion')?.level, 'note');
+  });
+
+  it('writes SARIF URIs relative to the current folder, encoded, or absolute file URIs outside it', async () => {
+    const dir = tempWorkspace({ 'attest.yaml': 'ml: false\nrules:\n  uncovered-criterion: off\n', 'my docs/policies/a b.md': '---\nid: POL-A\ntype: policy\ntitle: A\nowner: CISO\nownr: x\n---\n' });
+    const locations = (out: string) => (JSON.parse(out) as SarifLog).runs[0].results.map((r) => r.locations[0].physicalLocation.artifactLocation);
+    const parent = path.dirname(dir);
+    const inside = await runIn(parent, 'check', path.join(path.basename(dir), 'my docs'), '--format', 'sarif', '--today', TODAY);
+    assert.deepStrictEqual(locations(inside.out)[0], { uri: `${encodeURIComponent(path.basename(dir))}/my%20docs/policies/a%20b.md`, uriBaseId: 'SRCROOT' });
+    assert.deepStrictEqual((JSON.parse(inside.out) as SarifLog).runs[0].originalUriBaseIds, { SRCROOT: { uri: pathToFileURL(parent).href + '/' } });
+    const outside = await runIn(REPO, 'check', path.join(dir, 'my docs'), '--format', 'sarif', '--today', TODAY);
+    assert.deepStrictEqual(locations(outside.out)[0], { uri: pathToFileURL(path.join(dir, 'my docs', 'policies', 'a b.md')).href });
   });
 
   it('reads a strongdm/comply repository: invalid ids are errors, stricter rules only information', async () => {
@@ -139,7 +182,7 @@ describe('attest check', () => {
     const dir = tempWorkspace({ 'attest.yaml': 'categories: [availabilty]\n' });
     const broken = await run('check', dir);
     assert.strictEqual(broken.code, 2);
-    assert.match(broken.out, /attest\.yaml:1:14 {2}error {4}Unknown category `availabilty`/);
+    assert.ok(broken.out.split('\n').some((line) => line.startsWith(`${path.join(dir, 'attest.yaml')}:1:14  error    Unknown category \`availabilty\``)), broken.out);
   });
 });
 

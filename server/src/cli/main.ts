@@ -10,7 +10,7 @@ import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { parseCommandArgs, type OptionSpec } from './args';
 import { CliError, UsageError } from './usage';
 import { writeOutput } from './output';
-import { linkBase, shownPath } from './paths';
+import { folderUrl, linkBase, shownPath } from './paths';
 import { openWorkspace } from './workspace';
 import { startServer } from '../lsp/server';
 
@@ -138,8 +138,9 @@ async function check(args: readonly string[], io: Io): Promise<number> {
   const index = await openWorkspace(dir, today);
   const report = buildReport(index);
   if (format === 'json') io.out(JSON.stringify(report, null, 2) + '\n');
-  else if (format === 'sarif') io.out(formatSarif(report, VERSION));
-  else io.out(formatCheckText(report, io.color));
+  else if (format === 'sarif') io.out(formatSarif(report, VERSION, { root: folderUrl(dir), srcRoot: folderUrl(process.cwd()) }));
+  // Paths from the current folder, which a terminal can open; JSON keeps them relative to the checked folder.
+  else io.out(formatCheckText({ ...report, diagnostics: report.diagnostics.map((d) => ({ ...d, file: shownPath(dir, d.file) })) }, io.color));
   // Text shows the problems of attest.yaml with the rest; JSON and SARIF keep standard output to themselves.
   if (format !== 'text') reportConfigProblems(index, dir, io);
   if (configBroken(index)) return 2;

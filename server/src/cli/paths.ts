@@ -27,3 +27,9 @@ export function linkBase(output: string, dir: string, cwd: string = process.cwd(
   if (path.isAbsolute(relative)) return pathToFileURL(root).href + '/';
   return relative === '' ? '' : relative.split(path.sep).map(encodeURIComponent).join('/') + '/';
 }
+
+/** The file URL of a folder, ending in `/` as a base URL must. */
+export function folderUrl(folder: string): string {
+  const href = pathToFileURL(path.resolve(folder)).href;
+  return href.endsWith('/') ? href : href + '/';
+}
