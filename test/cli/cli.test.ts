@@ -278,6 +278,42 @@ describe('errors the user can fix: one line, exit 2, no stack', () => {
   });
 });
 
+describe('a folder without documents', () => {
+  const DEFAULT = 'looked for Markdown under policies/, controls/, procedures/, narratives/ and files with a `type` in their frontmatter';
+
+  it('attest check still exits 0, but says on stderr that nothing was found', async () => {
+    const dir = tempWorkspace({ 'notes/readme.md': '# Notes\n' });
+    for (const format of ['text', 'json', 'sarif']) {
+      const result = await run('check', dir, '--format', format);
+      assert.strictEqual(result.code, 0, format);
+      assert.strictEqual(result.err, `No Attest documents found in ${dir} (${DEFAULT}).\n`, format);
+    }
+  });
+
+  it('names the folders attest.yaml configures', async () => {
+    const custom = tempWorkspace({ 'attest.yaml': 'ml: false\nfolders: [docs/compliance, ./security/]\nrules:\n  uncovered-criterion: off\n' });
+    assert.strictEqual(
+      (await run('check', custom)).err,
+      `No Attest documents found in ${custom} (looked for Markdown under docs/compliance/, security/ and files with a \`type\` in their frontmatter).\n`,
+    );
+    const everywhere = tempWorkspace({ 'attest.yaml': 'ml: false\nfolders: [.]\nrules:\n  uncovered-criterion: off\n' });
+    assert.strictEqual((await run('check', everywhere)).err, `No Attest documents found in ${everywhere} (looked for Markdown files anywhere in it).\n`);
+    const none = tempWorkspace({ 'attest.yaml': 'ml: false\nfolders: []\nrules:\n  uncovered-criterion: off\n' });
+    assert.strictEqual((await run('check', none)).err, `No Attest documents found in ${none} (looked for Markdown files with a \`type\` in their frontmatter).\n`);
+  });
+
+  it('attest coverage says so too', async () => {
+    const dir = tempWorkspace({});
+    const result = await run('coverage', dir, '--format', 'csv');
+    assert.strictEqual(result.code, 0);
+    assert.strictEqual(result.err, `No Attest documents found in ${dir} (${DEFAULT}).\n`);
+  });
+
+  it('is not said when there are documents', async () => {
+    assert.strictEqual((await run('check', path.join(FIXTURES, 'mistakes'), '--format', 'json', '--today', TODAY)).err, '');
+  });
+});
+
 describe('attest coverage', () => {
   it('prints text, markdown, csv, json and html', async () => {
     const dir = path.join(FIXTURES, 'mistakes');
@@ -321,13 +357,14 @@ describe('attest coverage', () => {
 
 describe('a broken attest.yaml', () => {
   const BROKEN = 'categories: [availabilty]\nml: yes-please\n';
+  const POLICY = { 'policies/p.md': '---\nid: POL-A\ntype: policy\ntitle: A\nowner: CISO\n---\n' };
   const problems = (dir: string) =>
     `${path.join(dir, 'attest.yaml')}:1:14  error    Unknown category \`availabilty\`: use one of security, availability, processing-integrity, confidentiality, privacy (did you mean \`availability\`?).  [invalid-value]\n` +
     `${path.join(dir, 'attest.yaml')}:2:5  error    \`ml\` must be \`true\`, \`false\` or \`auto\`.  [invalid-value]\n` +
     `attest: ${path.join(dir, 'attest.yaml')} has errors; the report uses only the settings that could be read.\n`;
 
   it('attest coverage says why it exits 2, in every format', async () => {
-    const dir = tempWorkspace({ 'attest.yaml': BROKEN });
+    const dir = tempWorkspace({ 'attest.yaml': BROKEN, ...POLICY });
     for (const format of ['text', 'markdown', 'json', 'csv', 'html']) {
       const result = await run('coverage', dir, '--format', format, '--today', TODAY);
       assert.strictEqual(result.code, 2, format);
@@ -340,7 +377,7 @@ describe('a broken attest.yaml', () => {
   });
 
   it('attest check --format json|sarif says it on standard error, keeping standard output to the report', async () => {
-    const dir = tempWorkspace({ 'attest.yaml': BROKEN });
+    const dir = tempWorkspace({ 'attest.yaml': BROKEN, ...POLICY });
     for (const format of ['json', 'sarif']) {
       const result = await run('check', dir, '--format', format, '--today', TODAY);
       assert.strictEqual(result.code, 2, format);
@@ -350,7 +387,7 @@ describe('a broken attest.yaml', () => {
   });
 
   it('lists a problem that breaks the file even where its rule is off', async () => {
-    const dir = tempWorkspace({ 'attest.yaml': 'ml: yes-please\nrules:\n  invalid-value: off\n' });
+    const dir = tempWorkspace({ 'attest.yaml': 'ml: yes-please\nrules:\n  invalid-value: off\n', ...POLICY });
     const result = await run('coverage', dir, '--format', 'json', '--today', TODAY);
     assert.strictEqual(result.code, 2);
     assert.strictEqual(
@@ -361,7 +398,7 @@ describe('a broken attest.yaml', () => {
   });
 
   it('shows an unknown key as a warning, without failing', async () => {
-    const dir = tempWorkspace({ 'attest.yaml': 'catgories: [availability]\n' });
+    const dir = tempWorkspace({ 'attest.yaml': 'catgories: [availability]\n', ...POLICY });
     const result = await run('coverage', dir, '--format', 'csv', '--today', TODAY);
     assert.strictEqual(result.code, 0);
     const lines = result.err.split('\n');

@@ -143,6 +143,7 @@ async function check(args: readonly string[], io: Io): Promise<number> {
   else io.out(formatCheckText({ ...report, diagnostics: report.diagnostics.map((d) => ({ ...d, file: shownPath(dir, d.file) })) }, io.color));
   // Text shows the problems of attest.yaml with the rest; JSON and SARIF keep standard output to themselves.
   if (format !== 'text') reportConfigProblems(index, dir, io);
+  if (report.files === 0) io.err(noDocumentsNote(dir, index.config.folders));
   if (configBroken(index)) return 2;
   const counts = countBySeverity(report.diagnostics);
   if (counts.error > 0) return 1;
@@ -165,11 +166,26 @@ async function coverage(args: readonly string[], io: Io): Promise<number> {
   // Written to a file, the report links the documents from where it lies; printed, from the folder.
   const text = renderCoverage(index, format as CoverageFormat, output ? { linkBase: linkBase(output, dir) } : {});
   reportConfigProblems(index, dir, io);
+  if (index.documents.next().done) io.err(noDocumentsNote(dir, index.config.folders));
   if (output) {
     writeOutput(output, text, EXTENSION[format as CoverageFormat]);
     io.err(`Wrote ${output}\n`);
   } else io.out(text);
   return configBroken(index) ? 2 : 0;
+}
+
+/**
+ * Said when a folder has no documents, which is more often a wrong path than an empty
+ * library: the command still succeeds, but CI should not pass in silence.
+ */
+export function noDocumentsNote(dir: string, folders: readonly string[]): string {
+  const names = folders.map((f) => f.replace(/^\.\//, '').replace(/\/+$/, ''));
+  const where = names.some((f) => f === '' || f === '.')
+    ? 'looked for Markdown files anywhere in it'
+    : names.length > 0
+      ? `looked for Markdown under ${names.map((f) => `${f}/`).join(', ')} and files with a \`type\` in their frontmatter`
+      : 'looked for Markdown files with a `type` in their frontmatter';
+  return `No Attest documents found in ${dir} (${where}).\n`;
 }
 
 /** The problems of attest.yaml on standard error, so that a report does not hide why the command fails. */
