@@ -421,6 +421,13 @@ describe('attest init', () => {
     assert.ok(!fs.existsSync(path.join(only, 'controls')));
     assert.strictEqual((await run('init', only, '--only', 'nonsense')).code, 2);
   });
+
+  it('counts the files it writes in words that agree', async () => {
+    const dir = tempWorkspace({});
+    assert.match((await run('init', dir)).out, /\n\d+ files written\. Next: attest check /);
+    fs.rmSync(path.join(dir, 'attest.yaml'));
+    assert.strictEqual((await run('init', dir)).out, `created ${path.join(dir, 'attest.yaml')}\n\n1 file written. Next: attest check ${dir}\n`);
+  });
 });
 
 function tempWorkspace(files: Record<string, string>): string {

@@ -203,6 +203,6 @@ function init(args: readonly string[], io: Io): number {
   const result = initWorkspace(dir, { only, force: values.force === true });
   for (const file of result.written) io.out(`created ${path.join(dir, file)}\n`);
   for (const file of result.skipped) io.err(`kept ${path.join(dir, file)} (exists; --force overwrites)\n`);
-  io.out(`\n${result.written.length} files written. Next: attest check ${dir}\n`);
+  io.out(`\n${result.written.length} ${result.written.length === 1 ? 'file' : 'files'} written. Next: attest check ${dir}\n`);
   return 0;
 }
