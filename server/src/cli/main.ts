@@ -178,7 +178,7 @@ async function coverage(args: readonly string[], io: Io): Promise<number> {
  * Said when a folder has no documents, which is more often a wrong path than an empty
  * library: the command still succeeds, but CI should not pass in silence.
  */
-export function noDocumentsNote(dir: string, folders: readonly string[]): string {
+function noDocumentsNote(dir: string, folders: readonly string[]): string {
   const names = folders.map((f) => f.replace(/^\.\//, '').replace(/\/+$/, ''));
   const where = names.some((f) => f === '' || f === '.')
     ? 'looked for Markdown files anywhere in it'
