@@ -95,6 +95,16 @@ describe('formatCoverageHtml', () => {
     assert.ok(html.includes('policy · draft'));
   });
 
+  it('links documents from the folder the report is written to, given linkBase', () => {
+    const page = formatCoverageHtml(coverage, meta, { linkBase: '../../' });
+    assert.ok(page.includes('<a class="doc-id" href="../../controls/ctl-001.md" title="Code of conduct acknowledgement">CTL-001</a>'));
+    assert.ok(page.includes('href="../../controls/capacity%20monitoring.md"'));
+    assert.ok(page.includes('<a class="mono" href="../../policies/ethics.md">policies/ethics.md</a>'));
+    assert.ok(!/href="(controls|policies)\//.test(page), 'no link left relative to the root');
+    assert.ok(page.includes('Document links are relative to the folder this report was written to.'));
+    assert.ok(html.includes('Document links are relative to the workspace root.'));
+  });
+
   it('lists the referenced documents with their titles for print', () => {
     const index = html.slice(html.indexOf('id="documents-h"'));
     assert.ok(index.includes('<td>Access &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;control&quot;</td>'));

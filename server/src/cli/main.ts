@@ -1,13 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
+import { CONFIG_FILE } from '../core/config';
 import { isIsoDate } from '../core/document/schema';
-import type { WorkspaceIndex } from '../core/index/workspaceIndex';
-import { formatCheckText } from '../report/checkText';
+import { formatCheckText, formatDiagnosticLine } from '../report/checkText';
 import { formatSarif } from '../report/sarif';
 import { initWorkspace } from './init';
-import { COVERAGE_FORMATS, buildReport, countBySeverity, renderCoverage, type CoverageFormat } from '../report/report';
-import { UsageError } from './usage';
+import { COVERAGE_FORMATS, buildReport, configBroken, configProblemReport, countBySeverity, renderCoverage, type CoverageFormat } from '../report/report';
+import type { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { parseCommandArgs, type OptionSpec } from './args';
+import { CliError, UsageError } from './usage';
+import { writeOutput } from './output';
+import { folderUrl, linkBase, shownPath } from './paths';
 import { openWorkspace } from './workspace';
 import { startServer } from '../lsp/server';
 
@@ -42,6 +45,8 @@ export interface Io {
   readonly color: boolean;
 }
 
+const EXTENSION: Readonly<Record<CoverageFormat, string>> = { text: 'txt', markdown: 'md', json: 'json', csv: 'csv', html: 'html' };
+
 const FORMATS = {
   check: ['text', 'json', 'sarif'],
   coverage: COVERAGE_FORMATS,
@@ -66,65 +71,85 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'init':
         return init(rest, io);
       case 'lsp':
-        // The connection reads --stdio / --node-ipc from the process arguments itself.
+        if (rest.includes('-h') || rest.includes('--help')) return (io.out(USAGE), 0);
+        // The connection reads its transport from the process arguments itself; without one it would throw.
+        if (!hasTransport(rest)) throw new CliError('`attest lsp` needs `--stdio` (what editors use); `--node-ipc`, `--socket=PORT` and `--pipe=NAME` work too.');
         startServer();
         return new Promise<number>(() => undefined);
       default:
         throw new UsageError(`Unknown command \`${command}\`.`);
     }
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-      io.err(`attest: ${error.message}\n\n${USAGE}`);
+    if (error instanceof CliError) {
+      io.err(`attest: ${error.message}\n${error instanceof UsageError ? 'Run `attest --help` for usage.\n' : ''}`);
       return 2;
     }
     throw error;
   }
 }
 
-function parse(args: readonly string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>) {
-  const parsed = parseArgs({ args: [...args], options: { ...options, today: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-  const values = parsed.values as Record<string, string | boolean | undefined>;
-  const positionals = parsed.positionals;
-  if (positionals.length > 1) throw new UsageError(`Expected one folder, got ${positionals.join(' ')}.`);
-  const dir = positionals[0] ?? '.';
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`\`${dir}\` is not a folder.`);
+/** The transports vscode-languageserver reads from the command line. */
+function hasTransport(args: readonly string[]): boolean {
+  return args.some((a, i) => a === '--stdio' || a === '--node-ipc' || /^--(socket|pipe)=./.test(a) || ((a === '--socket' || a === '--pipe') && args[i + 1] !== undefined));
+}
+
+const HELP: OptionSpec = { type: 'boolean', short: 'h' };
+
+/** The folder a command works on: at most one, `.` by default. */
+function folderOf(command: string, positionals: readonly string[]): string {
+  if (positionals.length > 1) throw new UsageError(`\`attest ${command}\` takes one folder, not ${positionals.length}: ${positionals.map((p) => `\`${p}\``).join(' ')}.`);
+  return positionals[0] ?? '.';
+}
+
+function parse(command: string, args: readonly string[], options: Record<string, OptionSpec>) {
+  const { values, positionals } = parseCommandArgs(command, args, { ...options, today: { type: 'string' }, help: HELP });
+  if (values.help) return { help: true, values, dir: '.', today: undefined } as const;
+  const dir = folderOf(command, positionals);
   const today = values.today as string | undefined;
-  if (today !== undefined && !isIsoDate(today)) throw new UsageError('--today takes a date written YYYY-MM-DD.');
-  return { values, dir, today };
+  if (today !== undefined && !isIsoDate(today)) throw new UsageError(`\`--today\` takes a date written YYYY-MM-DD, not \`${today}\`.`);
+  return { help: false, values, dir, today } as const;
+}
+
+/** Checked after the options, so that a mistyped option is reported as such rather than as a missing folder. */
+function mustBeFolder(dir: string): void {
+  if (!fs.existsSync(dir)) throw new UsageError(`\`${dir}\` does not exist.`);
+  if (!fs.statSync(dir).isDirectory()) throw new UsageError(`\`${dir}\` is not a folder.`);
 }
 
 function formatOf(value: unknown, allowed: readonly string[]): string {
   const format = (value as string | undefined) ?? 'text';
-  if (!allowed.includes(format)) throw new UsageError(`--format must be one of ${allowed.join(', ')}.`);
+  if (!allowed.includes(format)) throw new UsageError(`\`--format\` takes ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}, not \`${format}\`.`);
   return format;
 }
 
-/**
- * A broken attest.yaml is bad configuration: exit 2, after showing what is wrong. Decided
- * by what the file itself says (an unknown key is only a warning), not by the severities
- * its rules may configure.
- */
-function configBroken(index: WorkspaceIndex): boolean {
-  return index.configProblems.some((f) => f.code !== 'unknown-field');
+/** `--max-warnings N`: digits only, so that `-1`, `0x10`, `1e2` or ` 3` are not read as some other number. */
+function maxWarningsOf(value: string | true | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(`\`--max-warnings\` takes a whole number ≥ 0, not \`${String(value)}\`.`);
+  return Number(value);
 }
 
 async function check(args: readonly string[], io: Io): Promise<number> {
-  const { values, dir, today } = parse(args, { format: { type: 'string' }, 'max-warnings': { type: 'string' } });
-  if (values.help) return (io.out(USAGE), 0);
+  const { help, values, dir, today } = parse('check', args, { format: { type: 'string' }, 'max-warnings': { type: 'string' } });
+  if (help) return (io.out(USAGE), 0);
   const format = formatOf(values.format, FORMATS.check);
-  const maxWarningsText = values['max-warnings'] as string | undefined;
-  const maxWarnings = maxWarningsText === undefined ? undefined : Number(maxWarningsText);
-  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError('--max-warnings takes a whole number.');
+  const maxWarnings = maxWarningsOf(values['max-warnings']);
+  mustBeFolder(dir);
   const index = await openWorkspace(dir, today);
   const report = buildReport(index);
   if (format === 'json') io.out(JSON.stringify(report, null, 2) + '\n');
-  else if (format === 'sarif') io.out(formatSarif(report, VERSION));
-  else io.out(formatCheckText(report, io.color));
+  else if (format === 'sarif') io.out(formatSarif(report, VERSION, { root: folderUrl(dir), srcRoot: folderUrl(process.cwd()) }));
+  // Paths from the current folder, which a terminal can open; JSON keeps them relative to the checked folder.
+  else io.out(formatCheckText({ ...report, diagnostics: report.diagnostics.map((d) => ({ ...d, file: shownPath(dir, d.file) })) }, io.color));
+  // Text shows the problems of attest.yaml with the rest; JSON and SARIF keep standard output to themselves.
+  if (format !== 'text') reportConfigProblems(index, dir, io);
+  if (report.files === 0) io.err(noDocumentsNote(dir, index.config.folders));
   if (configBroken(index)) return 2;
   const counts = countBySeverity(report.diagnostics);
   if (counts.error > 0) return 1;
   if (maxWarnings !== undefined && counts.warning > maxWarnings) {
-    if (format === 'text') io.out(`Too many warnings: ${counts.warning}, at most ${maxWarnings} allowed.\n`);
+    // Said after the summary in text; JSON and SARIF keep standard output to themselves.
+    (format === 'text' ? io.out : io.err)(`Too many warnings: ${counts.warning}, at most ${maxWarnings} allowed.\n`);
     return 1;
   }
   return 0;
@@ -132,26 +157,49 @@ async function check(args: readonly string[], io: Io): Promise<number> {
 
 
 async function coverage(args: readonly string[], io: Io): Promise<number> {
-  const { values, dir, today } = parse(args, { format: { type: 'string' }, output: { type: 'string', short: 'o' } });
-  if (values.help) return (io.out(USAGE), 0);
+  const { help, values, dir, today } = parse('coverage', args, { format: { type: 'string' }, output: { type: 'string', short: 'o' } });
+  if (help) return (io.out(USAGE), 0);
   const format = formatOf(values.format, FORMATS.coverage);
+  mustBeFolder(dir);
   const index = await openWorkspace(dir, today);
-  const text = renderCoverage(index, format as CoverageFormat);
   const output = values.output as string | undefined;
+  // Written to a file, the report links the documents from where it lies; printed, from the folder.
+  const text = renderCoverage(index, format as CoverageFormat, output ? { linkBase: linkBase(output, dir) } : {});
+  reportConfigProblems(index, dir, io);
+  if (index.documents.next().done) io.err(noDocumentsNote(dir, index.config.folders));
   if (output) {
-    fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
-    fs.writeFileSync(output, text);
+    writeOutput(output, text, EXTENSION[format as CoverageFormat]);
     io.err(`Wrote ${output}\n`);
   } else io.out(text);
   return configBroken(index) ? 2 : 0;
 }
 
+/**
+ * Said when a folder has no documents, which is more often a wrong path than an empty
+ * library: the command still succeeds, but CI should not pass in silence.
+ */
+function noDocumentsNote(dir: string, folders: readonly string[]): string {
+  const names = folders.map((f) => f.replace(/^\.\//, '').replace(/\/+$/, ''));
+  const where = names.some((f) => f === '' || f === '.')
+    ? 'looked for Markdown files anywhere in it'
+    : names.length > 0
+      ? `looked for Markdown under ${names.map((f) => `${f}/`).join(', ')} and files with a \`type\` in their frontmatter`
+      : 'looked for Markdown files with a `type` in their frontmatter';
+  return `No Attest documents found in ${dir} (${where}).\n`;
+}
+
+/** The problems of attest.yaml on standard error, so that a report does not hide why the command fails. */
+function reportConfigProblems(index: WorkspaceIndex, dir: string, io: Io): void {
+  const problems = configProblemReport(index);
+  for (const d of problems) io.err(formatDiagnosticLine({ ...d, file: shownPath(dir, d.file) }, false) + '\n');
+  if (configBroken(index)) io.err(`attest: ${shownPath(dir, CONFIG_FILE)} has errors; the report uses only the settings that could be read.\n`);
+}
+
 function init(args: readonly string[], io: Io): number {
-  const { values, positionals } = parseArgs({ args: [...args], options: { only: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseCommandArgs('init', args, { only: { type: 'string' }, force: { type: 'boolean' }, help: HELP });
   if (values.help) return (io.out(USAGE), 0);
-  if (positionals.length > 1) throw new UsageError(`Expected one folder, got ${positionals.join(' ')}.`);
-  const dir = positionals[0] ?? '.';
-  const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  const dir = folderOf('init', positionals);
+  const only = (values.only as string | undefined)?.split(',').map((s) => s.trim()).filter(Boolean);
   const result = initWorkspace(dir, { only, force: values.force === true });
   for (const file of result.written) io.out(`created ${path.join(dir, file)}\n`);
   for (const file of result.skipped) io.err(`kept ${path.join(dir, file)} (exists; --force overwrites)\n`);

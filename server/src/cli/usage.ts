@@ -1,2 +1,5 @@
-/** Thrown for bad usage; the CLI prints the message and its usage, and exits with 2. */
-export class UsageError extends Error {}
+/** A problem the user can fix (not a bug): the CLI prints its one-line message, without a stack, and exits with 2. */
+export class CliError extends Error {}
+
+/** Thrown for bad usage: printed like a CliError, followed by a pointer to `attest --help`. */
+export class UsageError extends CliError {}

@@ -1,23 +1,27 @@
-import type { CheckReport } from './report';
+import type { CheckReport, ReportedDiagnostic } from './report';
 import { countBySeverity } from './report';
 
 const LABEL = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' } as const;
 
-/** Compiler-style lines (`file:line:col  severity  message  [code]`) and a summary. */
-export function formatCheckText(report: CheckReport, color: boolean): string {
+/** One compiler-style line: `file:line:col  severity  message  [code]`. */
+export function formatDiagnosticLine(d: ReportedDiagnostic, color: boolean): string {
   const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const tint = { error: '31', warning: '33', information: '36', hint: '2' } as const;
-  const lines = report.diagnostics.map(
-    (d) => `${d.file}:${d.line}:${d.column}  ${paint(tint[d.severity], LABEL[d.severity].padEnd(7))}  ${d.message}  ${paint('2', `[${d.code}]`)}`,
-  );
+  return `${d.file}:${d.line}:${d.column}  ${paint(tint[d.severity], LABEL[d.severity].padEnd(7))}  ${d.message}  ${paint('2', `[${d.code}]`)}`;
+}
+
+/** Compiler-style lines and a summary. */
+export function formatCheckText(report: CheckReport, color: boolean): string {
+  const lines = report.diagnostics.map((d) => formatDiagnosticLine(d, color));
   const counts = countBySeverity(report.diagnostics);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  // A blank line parts the diagnostics from the summary; with none, the summary comes first.
+  if (lines.length > 0) lines.push('');
   lines.push(
-    '',
     `${plural(report.files, 'document')} checked: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information.`,
   );
   const s = report.coverage.summary;
-  lines.push(`Coverage: ${s.percent}% — ${s.covered} of ${s.inScope} in-scope criteria controlled, implemented or excepted.`);
+  lines.push(`Coverage: ${s.percent}% — ${s.covered} of ${s.inScope} in-scope ${s.inScope === 1 ? 'criterion' : 'criteria'} controlled, implemented or excepted.`);
   if (report.coverage.ml.length > 0) {
     const addressed = report.coverage.ml.filter((t) => t.status !== 'uncovered').length;
     lines.push(`ML topics: ${addressed} of ${report.coverage.ml.length} addressed.`);

@@ -17,28 +17,38 @@ export const STATUS_LABEL: Readonly<Record<CoverageStatus, string>> = {
   excepted: 'excepted',
 };
 
+/** Text from attest.yaml on one line: a multi-line reason would break a row of the text or Markdown table. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** `1 of 1 in-scope criterion is`, `3 of 40 in-scope criteria are`. */
+function coveredOf(covered: number, inScope: number): string {
+  return inScope === 1 ? `${covered} of 1 in-scope criterion is` : `${covered} of ${inScope} in-scope criteria are`;
+}
+
 export function formatCoverageText(coverage: Coverage, meta: ReportMeta): string {
-  const lines: string[] = [`Coverage${meta.organization ? ` for ${meta.organization}` : ''} on ${meta.date}`];
+  const lines: string[] = [`Coverage${meta.organization ? ` for ${oneLine(meta.organization)}` : ''} on ${meta.date}`];
   let category = '';
   for (const c of coverage.criteria) {
     if (c.category !== category) {
       category = c.category;
       lines.push('', category);
     }
-    const who = c.status === 'excepted' ? `not applicable: ${c.reason ?? ''}` : c.documents.join(', ');
-    lines.push(`  ${c.id.padEnd(7)} ${STATUS_LABEL[c.status].padEnd(16)} ${who}`);
+    const who = c.status === 'excepted' ? `not applicable: ${oneLine(c.reason ?? '')}` : c.documents.join(', ');
+    lines.push(`  ${c.id.padEnd(7)} ${STATUS_LABEL[c.status].padEnd(16)} ${who}`.trimEnd());
   }
   if (coverage.ml.length > 0) {
     lines.push('', 'ML topics');
-    for (const t of coverage.ml) lines.push(`  ${t.topic.padEnd(24)} ${STATUS_LABEL[t.status].padEnd(16)} ${t.documents.join(', ')}`);
+    for (const t of coverage.ml) lines.push(`  ${t.topic.padEnd(24)} ${STATUS_LABEL[t.status].padEnd(16)} ${t.documents.join(', ')}`.trimEnd());
   }
   const s = coverage.summary;
-  lines.push('', `${s.percent}% covered: ${s.covered} of ${s.inScope} in-scope criteria are controlled, implemented or excepted.`);
+  lines.push('', `${s.percent}% covered: ${coveredOf(s.covered, s.inScope)} controlled, implemented or excepted.`);
   return lines.join('\n') + '\n';
 }
 
 function mdCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return oneLine(text).replace(/\|/g, '\\|');
 }
 
 export function formatCoverageMarkdown(coverage: Coverage, meta: ReportMeta): string {
@@ -46,7 +56,7 @@ export function formatCoverageMarkdown(coverage: Coverage, meta: ReportMeta): st
   const lines = [
     `# SOC 2 coverage${meta.organization ? ` — ${mdCell(meta.organization)}` : ''}`,
     '',
-    `Generated ${meta.date}. **${s.percent}%** covered: ${s.covered} of ${s.inScope} in-scope criteria are controlled, implemented or excepted. A criterion claimed only by policies is *documented*, not covered.`,
+    `Generated ${meta.date}. **${s.percent}%** covered: ${coveredOf(s.covered, s.inScope)} controlled, implemented or excepted. A criterion claimed only by policies is *documented*, not covered.`,
     '',
     '| Criterion | Category | Status | Documents |',
     '| --- | --- | --- | --- |',
@@ -60,7 +70,8 @@ export function formatCoverageMarkdown(coverage: Coverage, meta: ReportMeta): st
 }
 
 function csvCell(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // Line breaks stay, inside quotes, as RFC 4180 allows.
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function formatCoverageCsv(coverage: Coverage): string {

@@ -4,8 +4,17 @@ import { STATUS_LABEL, type ReportMeta } from './coverage';
 /**
  * The coverage report as one self-contained HTML page: inline CSS, no scripts,
  * no external resources; the only links go to the document files, relative to
- * the workspace root where the report is written.
+ * the workspace root or, given `linkBase`, to wherever the report is written.
  */
+
+export interface HtmlOptions {
+  /**
+   * The URL of the workspace root relative to the report's own folder, percent-encoded and
+   * ending in `/` (`../../` for a report written to `deep/r/` inside the workspace), or a
+   * `file:` URL where no relative one exists. Empty or absent: the report sits at the root.
+   */
+  readonly linkBase?: string;
+}
 
 /** A glyph per status, so the status never depends on colour alone. */
 const STATUS_ICON: Readonly<Record<CoverageStatus, string>> = {
@@ -30,8 +39,8 @@ function esc(text: string): string {
 }
 
 /** A relative URL for a workspace path: each segment percent-encoded, so no path can become a scheme or escape the attribute. */
-function hrefOf(relPath: string): string {
-  return relPath
+function hrefOf(relPath: string, linkBase: string): string {
+  return linkBase + relPath
     .replace(/\\/g, '/')
     .replace(/^\.\//, '')
     .split('/')
@@ -59,14 +68,14 @@ function plural(n: number, one: string, many: string = one + 's'): string {
 }
 
 /** The documents of a criterion or topic: each linked to its file, titled, with type and status. */
-function documentList(ids: readonly string[], meta: ReportMeta): string {
+function documentList(ids: readonly string[], meta: ReportMeta, linkBase: string): string {
   if (ids.length === 0) return '<span class="none">none</span>';
   const items = ids.map((id) => {
     const doc = meta.documents.get(id);
     if (!doc) return `<li><code class="doc-id">${esc(id)}</code> <span class="doc-meta">not found in the workspace</span></li>`;
     const info = [doc.type, doc.status].filter((s) => s).join(' · ');
     return (
-      `<li><a class="doc-id" href="${esc(hrefOf(doc.relPath))}" title="${esc(doc.title)}">${esc(id)}</a>` +
+      `<li><a class="doc-id" href="${esc(hrefOf(doc.relPath, linkBase))}" title="${esc(doc.title)}">${esc(id)}</a>` +
       (info ? ` <span class="doc-meta">${esc(info)}</span>` : '') +
       '</li>'
     );
@@ -85,7 +94,7 @@ function groupByCategory(criteria: readonly CriterionCoverage[]): Map<string, Cr
 }
 
 /** Every document the report refers to, so that a printed copy names them too. */
-function documentIndex(coverage: Coverage, meta: ReportMeta): string {
+function documentIndex(coverage: Coverage, meta: ReportMeta, linkBase: string): string {
   const ids = new Set<string>();
   for (const c of coverage.criteria) if (c.status !== 'excepted') for (const id of c.documents) ids.add(id);
   for (const t of coverage.ml) for (const id of t.documents) ids.add(id);
@@ -102,7 +111,7 @@ function documentIndex(coverage: Coverage, meta: ReportMeta): string {
   for (const d of rows) {
     out.push(
       `<tr><th scope="row" class="doc-id">${esc(d.id)}</th><td>${esc(d.title)}</td><td>${esc(d.type)}</td><td>${esc(d.status)}</td>` +
-        `<td class="path"><a class="mono" href="${esc(hrefOf(d.relPath))}">${esc(d.relPath)}</a></td></tr>`,
+        `<td class="path"><a class="mono" href="${esc(hrefOf(d.relPath, linkBase))}">${esc(d.relPath)}</a></td></tr>`,
     );
   }
   out.push('</tbody>', '</table>', '</section>');
@@ -206,7 +215,8 @@ footer.page p { margin: 0; padding-top: 12px; border-top: 1px solid var(--rule);
 }
 `;
 
-export function formatCoverageHtml(coverage: Coverage, meta: ReportMeta): string {
+export function formatCoverageHtml(coverage: Coverage, meta: ReportMeta, options: HtmlOptions = {}): string {
+  const linkBase = options.linkBase ?? '';
   const s = coverage.summary;
   const counts = countByStatus(coverage.criteria);
   const groups = groupByCategory(coverage.criteria);
@@ -297,7 +307,7 @@ export function formatCoverageHtml(coverage: Coverage, meta: ReportMeta): string
     out.push('<thead><tr><th scope="col">Criterion</th><th scope="col">Status</th><th scope="col">Summary</th><th scope="col">Documents</th></tr></thead>');
     out.push('<tbody>');
     for (const c of list) {
-      const docs = c.status === 'excepted' ? `<span class="na">not applicable: ${esc(c.reason ?? '')}</span>` : documentList(c.documents, meta);
+      const docs = c.status === 'excepted' ? `<span class="na">not applicable: ${esc(c.reason ?? '')}</span>` : documentList(c.documents, meta, linkBase);
       out.push(
         `<tr id="${esc(anchorOf('crit', c.id))}" class="row-${c.status}">` +
           `<th scope="row" class="crit-id">${esc(c.id)}</th>` +
@@ -327,7 +337,7 @@ export function formatCoverageHtml(coverage: Coverage, meta: ReportMeta): string
         `<tr id="${esc(anchorOf('ml', t.topic))}" class="row-${t.status}">` +
           `<th scope="row">${esc(t.title)}<br><code class="doc-meta">${esc(t.topic)}</code></th>` +
           `<td class="status">${chip(t.status)}</td>` +
-          `<td>${documentList(t.documents, meta)}</td>` +
+          `<td>${documentList(t.documents, meta, linkBase)}</td>` +
           '</tr>',
       );
     }
@@ -354,12 +364,12 @@ export function formatCoverageHtml(coverage: Coverage, meta: ReportMeta): string
   }
   out.push('</section>');
 
-  out.push(documentIndex(coverage, meta));
+  out.push(documentIndex(coverage, meta, linkBase));
 
   out.push('</main>');
   out.push(
     `<footer class="page"><p>SOC 2 coverage report${org ? ` for ${esc(org)}` : ''} · generated <time datetime="${esc(meta.date)}">${esc(meta.date)}</time>. ` +
-      'Document links are relative to the workspace root.</p></footer>',
+      `Document links are relative to ${linkBase ? 'the folder this report was written to' : 'the workspace root'}.</p></footer>`,
   );
   out.push('</body>', '</html>');
   return out.join('\n') + '\n';

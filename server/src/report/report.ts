@@ -1,9 +1,10 @@
 import { CONFIG_FILE } from '../core/config';
 import type { Coverage } from '../core/coverage';
+import { severityOf, sortDiagnostics } from '../core/diagnostics';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { Diagnostic, Severity } from '../core/types';
 import { formatCoverageCsv, formatCoverageMarkdown, formatCoverageText, type ReportMeta } from './coverage';
-import { formatCoverageHtml } from './coverageHtml';
+import { formatCoverageHtml, type HtmlOptions } from './coverageHtml';
 
 /** One diagnostic as the CLI prints it (SPEC §9): 1-based positions, path relative to the folder. */
 export interface ReportedDiagnostic {
@@ -47,6 +48,32 @@ export function buildReport(index: WorkspaceIndex): CheckReport {
   return { version: 1, files: paths.length, diagnostics, coverage: publicCoverage(index.coverage()) };
 }
 
+/**
+ * A broken attest.yaml is bad configuration (exit 2). Decided by what the file itself
+ * says (an unknown key is only a warning), not by the severities its rules may configure.
+ */
+export function configBroken(index: WorkspaceIndex): boolean {
+  return index.configProblems.some(breaksConfig);
+}
+
+function breaksConfig(finding: { readonly code: string }): boolean {
+  return finding.code !== 'unknown-field';
+}
+
+/**
+ * The problems of attest.yaml itself, as `check` reports them, without the workspace-wide
+ * findings shown on it. A problem that breaks the file is listed even where its rule is
+ * turned off, since it is why the command exits 2.
+ */
+export function configProblemReport(index: WorkspaceIndex): ReportedDiagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const f of index.configProblems) {
+    const severity = severityOf(index.config, f, false) ?? (breaksConfig(f) ? 'error' : undefined);
+    if (severity) found.push({ ...f, severity });
+  }
+  return sortDiagnostics(found).map((d) => toReported(CONFIG_FILE, d));
+}
+
 /** The coverage object exactly as SPEC §9 shapes it, plus the reason of an exception. */
 export function publicCoverage(coverage: Coverage): Coverage {
   return {
@@ -77,7 +104,7 @@ export const COVERAGE_FORMATS = ['text', 'markdown', 'json', 'csv', 'html'] as c
 export type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
 
 /** The coverage report of a workspace in one of its formats: what `attest coverage` prints and the editor exports. */
-export function renderCoverage(index: WorkspaceIndex, format: CoverageFormat): string {
+export function renderCoverage(index: WorkspaceIndex, format: CoverageFormat, options: HtmlOptions = {}): string {
   const coverage = publicCoverage(index.coverage());
   const meta = reportMeta(index);
   switch (format) {
@@ -88,7 +115,7 @@ export function renderCoverage(index: WorkspaceIndex, format: CoverageFormat): s
     case 'csv':
       return formatCoverageCsv(coverage);
     case 'html':
-      return formatCoverageHtml(coverage, meta);
+      return formatCoverageHtml(coverage, meta, options);
     case 'text':
       return formatCoverageText(coverage, meta);
   }
