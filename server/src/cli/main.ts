@@ -4,6 +4,7 @@ import { CONFIG_FILE } from '../core/config';
 import { isIsoDate } from '../core/document/schema';
 import { formatCheckText, formatDiagnosticLine } from '../report/checkText';
 import { formatSarif } from '../report/sarif';
+import { plural } from '../report/words';
 import { initWorkspace } from './init';
 import { COVERAGE_FORMATS, buildReport, configBroken, configProblemReport, countBySeverity, renderCoverage, type CoverageFormat } from '../report/report';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
@@ -211,9 +212,4 @@ function init(args: readonly string[], io: Io): number {
   }
   io.out(`\n${plural(result.written.length, 'file')} written. Next: attest check ${dir}\n`);
   return 0;
-}
-
-/** `1 file`, `2 files`. */
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

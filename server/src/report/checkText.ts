@@ -1,5 +1,6 @@
 import type { CheckReport, ReportedDiagnostic } from './report';
 import { countBySeverity } from './report';
+import { plural } from './words';
 
 const LABEL = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' } as const;
 
@@ -14,14 +15,13 @@ export function formatDiagnosticLine(d: ReportedDiagnostic, color: boolean): str
 export function formatCheckText(report: CheckReport, color: boolean): string {
   const lines = report.diagnostics.map((d) => formatDiagnosticLine(d, color));
   const counts = countBySeverity(report.diagnostics);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   // A blank line parts the diagnostics from the summary; with none, the summary comes first.
   if (lines.length > 0) lines.push('');
   lines.push(
     `${plural(report.files, 'document')} checked: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information.`,
   );
   const s = report.coverage.summary;
-  lines.push(`Coverage: ${s.percent}% — ${s.covered} of ${s.inScope} in-scope ${s.inScope === 1 ? 'criterion' : 'criteria'} controlled, implemented or excepted.`);
+  lines.push(`Coverage: ${s.percent}% — ${s.covered} of ${plural(s.inScope, 'in-scope criterion', 'in-scope criteria')} controlled, implemented or excepted.`);
   if (report.coverage.ml.length > 0) {
     const addressed = report.coverage.ml.filter((t) => t.status !== 'uncovered').length;
     lines.push(`ML topics: ${addressed} of ${report.coverage.ml.length} addressed.`);

@@ -1,4 +1,5 @@
 import type { Coverage, CoverageStatus } from '../core/coverage';
+import { plural } from './words';
 
 /** What the coverage reports say about the workspace besides the coverage itself. */
 export interface ReportMeta {
@@ -24,7 +25,7 @@ function oneLine(text: string): string {
 
 /** `1 of 1 in-scope criterion is`, `3 of 40 in-scope criteria are`. */
 function coveredOf(covered: number, inScope: number): string {
-  return inScope === 1 ? `${covered} of 1 in-scope criterion is` : `${covered} of ${inScope} in-scope criteria are`;
+  return `${covered} of ${plural(inScope, 'in-scope criterion is', 'in-scope criteria are')}`;
 }
 
 export function formatCoverageText(coverage: Coverage, meta: ReportMeta): string {
@@ -56,7 +57,7 @@ export function formatCoverageMarkdown(coverage: Coverage, meta: ReportMeta): st
   const lines = [
     `# SOC 2 coverage${meta.organization ? ` — ${mdCell(meta.organization)}` : ''}`,
     '',
-    `Generated ${meta.date}. **${s.percent}%** covered: ${coveredOf(s.covered, s.inScope)} controlled, implemented or excepted. A criterion claimed only by policies is *documented*, not covered.`,
+    `Generated ${meta.date}. **${s.percent}%** covered: ${coveredOf(s.covered, s.inScope)} controlled, implemented or excepted. A criterion claimed only by documents that are not controls (policies, procedures) is *documented*, not covered.`,
     '',
     '| Criterion | Category | Status | Documents |',
     '| --- | --- | --- | --- |',

@@ -1,5 +1,6 @@
 import { COVERAGE_STATUSES, COVERED_STATUSES, type Coverage, type CoverageStatus, type CriterionCoverage } from '../core/coverage';
 import { STATUS_LABEL, type ReportMeta } from './coverage';
+import { plural } from './words';
 
 /**
  * The coverage report as one self-contained HTML page: inline CSS, no scripts,
@@ -61,10 +62,6 @@ function countByStatus(items: readonly { readonly status: CoverageStatus }[]): R
   const counts = Object.fromEntries(COVERAGE_STATUSES.map((s) => [s, 0])) as Record<CoverageStatus, number>;
   for (const item of items) counts[item.status]++;
   return counts;
-}
-
-function plural(n: number, one: string, many: string = one + 's'): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** The documents of a criterion or topic: each linked to its file, titled, with type and status. */
