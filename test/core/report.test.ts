@@ -3,6 +3,7 @@ import type { Coverage } from '../../server/src/core/coverage';
 import { formatCheckText } from '../../server/src/report/checkText';
 import { formatCoverageCsv, formatCoverageMarkdown, formatCoverageText, type ReportMeta } from '../../server/src/report/coverage';
 import type { CheckReport } from '../../server/src/report/report';
+import { linkBaseBetween } from '../../server/src/report/links';
 import { formatSarif } from '../../server/src/report/sarif';
 
 const coverage: Coverage = {
@@ -105,5 +106,19 @@ describe('SARIF locations', () => {
 
   it('are not taken for inside a sibling folder that shares a prefix', () => {
     assert.deepStrictEqual(locations('file:///repo-2/', 'file:///repo/').uris[1], { uri: 'file:///repo-2/attest.yaml' });
+  });
+});
+
+describe('report links', () => {
+  it('start from the folder the report is written to', () => {
+    assert.strictEqual(linkBaseBetween('file:///repo/coverage.html', 'file:///repo'), '');
+    assert.strictEqual(linkBaseBetween('file:///repo/reports/q4/coverage.html', 'file:///repo'), '../../');
+    assert.strictEqual(linkBaseBetween('file:///tmp/coverage.html', 'file:///repo/my%20docs'), '../repo/my%20docs/');
+    assert.strictEqual(linkBaseBetween('file:///c%3A/out/coverage.html', 'file:///C%3A/repo'), '../repo/');
+  });
+
+  it('fall back to the folder URI where no relative URL leads', () => {
+    assert.strictEqual(linkBaseBetween('file:///d%3A/out/r.html', 'file:///c%3A/repo'), 'file:///c%3A/repo/');
+    assert.strictEqual(linkBaseBetween('vscode-remote://ssh-remote%2Bbox/home/r.html', 'file:///repo'), 'file:///repo/');
   });
 });

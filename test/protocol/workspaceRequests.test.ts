@@ -23,6 +23,15 @@ describe('language server over stdio: reports and new documents', function () {
     await assert.rejects(server.connection.sendRequest('attest/report', { folder: server.uri(''), format: 'pdf' }), /Unknown report format/);
   });
 
+  it('links the documents of an HTML report from the folder it will be written to', async () => {
+    server = await ServerHarness.start({ 'policies/access.md': policy() });
+    await server.diagnosticsOf('policies/access.md');
+    const nested = await server.connection.sendRequest<Report>('attest/report', { folder: server.uri(''), format: 'html', output: server.uri('reports/q4/coverage.html') });
+    assert.match(nested.text, /href="\.\.\/\.\.\/policies\/access\.md"/);
+    const atRoot = await server.connection.sendRequest<Report>('attest/report', { folder: server.uri(''), format: 'html' });
+    assert.match(atRoot.text, /href="policies\/access\.md"/);
+  });
+
   it('builds a new document for the folder, which checks clean once written', async () => {
     server = await ServerHarness.start({ 'attest.yaml': 'sections:\n  control: [Objective, Implementation, Evidence, Exceptions]\n', 'policies/access.md': policy() });
     await server.diagnosticsOf('policies/access.md');

@@ -32,8 +32,9 @@ export async function exportCoverage(services: Services, format: ExportFormat, o
   await services.ensureServer();
   const client = services.client.languageClient;
   if (!client) throw new Error('The Attest language server is not running.');
-  const { text } = await client.sendRequest<ReportRequest.Result>(ReportRequest.method, { folder: folder.toString(), format } satisfies ReportRequest.Params);
   const uri = options.output ? vscode.Uri.file(options.output) : vscode.Uri.joinPath(folder, `coverage-report.${EXTENSION[format]}`);
+  const params: ReportRequest.Params = { folder: folder.toString(), format, output: uri.toString() };
+  const { text } = await client.sendRequest<ReportRequest.Result>(ReportRequest.method, params);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   if (options.open !== false) await openReport(services, uri, format);
   return uri;

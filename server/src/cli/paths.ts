@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { linkBaseBetween } from '../report/links';
 
 /**
  * A file of the checked folder as a terminal shows it and can open it: relative to the
@@ -22,10 +23,7 @@ export function isOutside(relative: string): boolean {
  * relative path exists (another drive), the folder's file URL.
  */
 export function linkBase(output: string, dir: string, cwd: string = process.cwd()): string {
-  const root = path.resolve(cwd, dir);
-  const relative = path.relative(path.dirname(path.resolve(cwd, output)), root);
-  if (path.isAbsolute(relative)) return pathToFileURL(root).href + '/';
-  return relative === '' ? '' : relative.split(path.sep).map(encodeURIComponent).join('/') + '/';
+  return linkBaseBetween(pathToFileURL(path.resolve(cwd, output)).href, pathToFileURL(path.resolve(cwd, dir)).href);
 }
 
 /** The file URL of a folder, ending in `/` as a base URL must. */

@@ -51,6 +51,8 @@ export namespace ReportRequest {
     /** URI of the workspace folder. */
     readonly folder: string;
     readonly format: 'html' | 'markdown' | 'csv' | 'json' | 'text';
+    /** URI of the file the report will be written to: its links then start from that file's folder. */
+    readonly output?: string;
   }
   export interface Result {
     readonly text: string;

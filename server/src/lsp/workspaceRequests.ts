@@ -1,5 +1,6 @@
 import { ResponseError, ErrorCodes, type ServerCapabilities } from 'vscode-languageserver/node';
 import { newDocument } from '../features/newDocument';
+import { linkBaseBetween } from '../report/links';
 import { COVERAGE_FORMATS, renderCoverage } from '../report/report';
 import { NewDocumentRequest, ReportRequest } from './protocol';
 import type { AttestServer, Folder } from './server';
@@ -18,7 +19,8 @@ export const workspaceRequests: { readonly capabilities: ServerCapabilities; reg
     server.connection.onRequest(ReportRequest.method, async (params: ReportRequest.Params): Promise<ReportRequest.Result> => {
       if (!(COVERAGE_FORMATS as readonly string[]).includes(params.format)) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown report format \`${params.format}\`.`);
       const folder = await folderAt(params.folder);
-      return { text: renderCoverage(folder.index, params.format) };
+      const linkBase = params.output ? linkBaseBetween(params.output, folder.uri) : undefined;
+      return { text: renderCoverage(folder.index, params.format, { linkBase }) };
     });
     server.connection.onRequest(NewDocumentRequest.method, async (params: NewDocumentRequest.Params): Promise<NewDocumentRequest.Result> => {
       if (!params.title?.trim()) throw new ResponseError(ErrorCodes.InvalidParams, 'A new document needs a title.');
