@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { openWorkspace } from '../../server/src/cli/workspace';
-import { initWorkspace } from '../../server/src/cli/init';
-import { UsageError } from '../../server/src/cli/usage';
+import { findLibrary, initWorkspace } from '../../server/src/cli/init';
+import { CliError, UsageError } from '../../server/src/cli/usage';
 import { REPO, TODAY } from '../helpers';
 
 const LIBRARY = path.join(REPO, 'policies');
@@ -92,6 +92,14 @@ describe('the starter library (policies/)', () => {
     assert.ok(original.includes('(../controls/'), 'the policy links to a control');
     assert.strictEqual(copied, original.replace(/\[([^\]]+)\]\(\.\.\/(?:controls|addenda|procedures)\/[^)]+\)/g, '$1'));
     assert.ok(copied.includes(sibling), 'the link to a copied policy stays a link');
+  });
+
+  it('says so, in one line, when the starter library is missing or a file cannot be written', () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-init-'));
+    assert.throws(() => findLibrary(empty), (err: Error) => err instanceof CliError && /starter library .* was not found above/.test(err.message));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-init-'));
+    fs.writeFileSync(path.join(dir, 'controls'), 'a file where a folder must go\n');
+    assert.throws(() => initWorkspace(dir, { only: ['controls'] }), (err: Error) => err instanceof CliError && /^Could not write .*controls.* \((ENOTDIR|EEXIST)\); \d+ of \d+ files were written before it\.$/.test(err.message));
   });
 
   it('refuses a file as the target folder, with a usage error', () => {

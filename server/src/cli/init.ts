@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parseDocument } from '../core/document/model';
 import { DEFAULT_FOLDERS } from '../core/types';
-import { UsageError } from './usage';
+import { CliError, UsageError } from './usage';
 
 export const LIBRARY_PARTS = ['policies', 'addenda', 'controls', 'procedures'] as const;
 
@@ -14,7 +14,7 @@ export function findLibrary(start = __dirname): string {
   for (let dir = start; ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'policies');
     if (fs.existsSync(path.join(candidate, 'attest.yaml'))) return candidate;
-    if (path.dirname(dir) === dir) throw new Error(`The starter library (policies/attest.yaml) was not found above ${start}`);
+    if (path.dirname(dir) === dir) throw new CliError(`The starter library (policies/attest.yaml) was not found above ${start}: reinstall Attest.`);
   }
 }
 
@@ -62,11 +62,16 @@ export function initWorkspace(dir: string, options: { only?: readonly string[]; 
       skipped.push(file);
       continue;
     }
-    fs.mkdirSync(path.dirname(target), { recursive: true });
     const text = texts.get(file);
     const kept = text === undefined ? undefined : unlinkMissing(file, text, copied);
-    if (kept === undefined) fs.copyFileSync(path.join(library, ...file.split('/')), target);
-    else fs.writeFileSync(target, kept);
+    try {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      if (kept === undefined) fs.copyFileSync(path.join(library, ...file.split('/')), target);
+      else fs.writeFileSync(target, kept);
+    } catch (error) {
+      const why = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+      throw new CliError(`Could not write ${target} (${why}); ${written.length} of ${chosen.length + required.length} files were written before it.`);
+    }
     if (kept !== undefined && kept !== text) unlinked.push(file);
     written.push(file);
   }
