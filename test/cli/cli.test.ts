@@ -192,6 +192,8 @@ describe('usage errors', () => {
     [['check', '--bogus'], 'Unknown option `--bogus` for `attest check`.'],
     [['check', '--max-warning', '3'], 'Unknown option `--max-warning` for `attest check`. Did you mean `--max-warnings`?'],
     [['coverage', '-x'], 'Unknown option `-x` for `attest coverage`.'],
+    [['check', '--constructor=x'], 'Unknown option `--constructor` for `attest check`.'],
+    [['check', '--toString'], 'Unknown option `--toString` for `attest check`.'],
     [['check', '--max-warnings'], '`--max-warnings` needs a value.'],
     [['check', '--max-warnings='], '`--max-warnings` needs a value.'],
     [['check', '--max-warnings', '--format', 'json'], '`--max-warnings` needs a value.'],
@@ -239,6 +241,8 @@ describe('errors the user can fix: one line, exit 2, no stack', () => {
   it('attest lsp without a transport', async () => {
     assert.deepStrictEqual(await run('lsp'), { code: 2, out: '', err: LSP });
     assert.deepStrictEqual(await run('lsp', '--socket'), { code: 2, out: '', err: LSP });
+    assert.deepStrictEqual(await run('lsp', '--socket=abc'), { code: 2, out: '', err: LSP });
+    assert.deepStrictEqual(await run('lsp', '--socket', '0'), { code: 2, out: '', err: LSP });
   });
 
   it('attest lsp without a transport, from the command line', () => {
@@ -395,6 +399,22 @@ describe('a broken attest.yaml', () => {
       `${path.join(dir, 'attest.yaml')}:1:5  error    \`ml\` must be \`true\`, \`false\` or \`auto\`.  [invalid-value]\n` +
         `attest: ${path.join(dir, 'attest.yaml')} has errors; the report uses only the settings that could be read.\n`,
     );
+  });
+
+  it('says why text `check` exits 2 when the rule behind the broken attest.yaml is off, and repeats nothing the report shows', async () => {
+    const off = tempWorkspace({ 'attest.yaml': 'ml: yes-please\nrules:\n  invalid-value: off\n', ...POLICY });
+    const silent = await run('check', off, '--today', TODAY);
+    assert.strictEqual(silent.code, 2);
+    assert.strictEqual(
+      silent.err,
+      `${path.join(off, 'attest.yaml')}:1:5  error    \`ml\` must be \`true\`, \`false\` or \`auto\`.  [invalid-value]\n` +
+        `attest: ${path.join(off, 'attest.yaml')} has errors; the report uses only the settings that could be read.\n`,
+    );
+    const on = tempWorkspace({ 'attest.yaml': 'ml: yes-please\n', ...POLICY });
+    const shown = await run('check', on, '--today', TODAY);
+    assert.strictEqual(shown.code, 2);
+    assert.match(shown.out, /attest\.yaml:1:5 +error +`ml` must be/);
+    assert.strictEqual(shown.err, `attest: ${path.join(on, 'attest.yaml')} has errors; the report uses only the settings that could be read.\n`);
   });
 
   it('shows an unknown key as a warning, without failing', async () => {

@@ -24,7 +24,7 @@ export function parseCommandArgs(command: string, args: readonly string[], optio
   for (const token of tokens) {
     if (token.kind === 'positional') positionals.push(token.value);
     if (token.kind !== 'option') continue;
-    const spec = options[token.name];
+    const spec = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
     if (!spec) throw new UsageError(`Unknown option \`${token.rawName}\` for \`attest ${command}\`.${suggestion(token.rawName, options)}`);
     if (spec.type === 'boolean') {
       if (token.value !== undefined) throw new UsageError(`\`${token.rawName}\` takes no value.`);

@@ -6,7 +6,7 @@ import { formatCheckText, formatDiagnosticLine } from '../report/checkText';
 import { formatSarif } from '../report/sarif';
 import { plural } from '../report/words';
 import { initWorkspace } from './init';
-import { COVERAGE_FORMATS, buildReport, configBroken, configProblemReport, countBySeverity, renderCoverage, type CoverageFormat } from '../report/report';
+import { COVERAGE_FORMATS, buildReport, configBroken, configProblemReport, countBySeverity, renderCoverage, type CoverageFormat, type ReportedDiagnostic } from '../report/report';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { parseCommandArgs, type OptionSpec } from './args';
 import { CliError, UsageError } from './usage';
@@ -89,9 +89,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-/** The transports vscode-languageserver reads from the command line. */
+/** The transports vscode-languageserver reads from the command line; a socket needs a port number. */
 function hasTransport(args: readonly string[]): boolean {
-  return args.some((a, i) => a === '--stdio' || a === '--node-ipc' || /^--(socket|pipe)=./.test(a) || ((a === '--socket' || a === '--pipe') && args[i + 1] !== undefined));
+  const port = /^[1-9]\d{0,4}$/;
+  return args.some(
+    (a, i) =>
+      a === '--stdio' ||
+      a === '--node-ipc' ||
+      /^--pipe=./.test(a) ||
+      (a === '--pipe' && args[i + 1] !== undefined) ||
+      (a.startsWith('--socket=') && port.test(a.slice('--socket='.length))) ||
+      (a === '--socket' && port.test(args[i + 1] ?? '')),
+  );
 }
 
 const HELP: OptionSpec = { type: 'boolean', short: 'h' };
@@ -142,8 +151,9 @@ async function check(args: readonly string[], io: Io): Promise<number> {
   else if (format === 'sarif') io.out(formatSarif(report, VERSION, { root: folderUrl(dir), srcRoot: folderUrl(process.cwd()) }));
   // Paths from the current folder, which a terminal can open; JSON keeps them relative to the checked folder.
   else io.out(formatCheckText({ ...report, diagnostics: report.diagnostics.map((d) => ({ ...d, file: shownPath(dir, d.file) })) }, io.color));
-  // Text shows the problems of attest.yaml with the rest; JSON and SARIF keep standard output to themselves.
-  if (format !== 'text') reportConfigProblems(index, dir, io);
+  // Text shows the problems of attest.yaml with the rest (stderr adds any whose rule is off);
+  // JSON and SARIF keep standard output to themselves.
+  reportConfigProblems(index, dir, io, format === 'text' ? report.diagnostics : []);
   if (report.files === 0) io.err(noDocumentsNote(dir, index.config.folders));
   if (configBroken(index)) return 2;
   const counts = countBySeverity(report.diagnostics);
@@ -189,9 +199,14 @@ function noDocumentsNote(dir: string, folders: readonly string[]): string {
   return `No Attest documents found in ${dir} (${where}).\n`;
 }
 
-/** The problems of attest.yaml on standard error, so that a report does not hide why the command fails. */
-function reportConfigProblems(index: WorkspaceIndex, dir: string, io: Io): void {
-  const problems = configProblemReport(index);
+/**
+ * The problems of attest.yaml on standard error, so that a report does not hide why the
+ * command fails; those the report itself already shows (`shown`) are not repeated.
+ */
+function reportConfigProblems(index: WorkspaceIndex, dir: string, io: Io, shown: readonly ReportedDiagnostic[] = []): void {
+  const key = (d: ReportedDiagnostic) => `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
+  const already = new Set(shown.map(key));
+  const problems = configProblemReport(index).filter((d) => !already.has(key(d)));
   for (const d of problems) io.err(formatDiagnosticLine({ ...d, file: shownPath(dir, d.file) }, false) + '\n');
   if (configBroken(index)) io.err(`attest: ${shownPath(dir, CONFIG_FILE)} has errors; the report uses only the settings that could be read.\n`);
 }
