@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { openWorkspace } from '../../server/src/cli/workspace';
-import { findLibrary, initWorkspace } from '../../server/src/cli/init';
+import { findLibrary, initWorkspace, unlinkLeftOut } from '../../server/src/cli/init';
 import { CliError, UsageError } from '../../server/src/cli/usage';
 import { REPO, TODAY } from '../helpers';
 
@@ -52,11 +52,13 @@ describe('the starter library (policies/)', () => {
     }
   });
 
-  it('is what `attest init` writes, and the result checks clean', async () => {
+  it('is what `attest init` writes, byte for byte, and the result checks clean', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-init-'));
-    const { written } = initWorkspace(dir);
+    const { written, required, unlinked } = initWorkspace(dir);
     assert.ok(written.includes('attest.yaml'));
     assert.ok(written.length >= 70);
+    assert.deepStrictEqual([required, unlinked], [[], []]);
+    for (const file of written) assert.ok(fs.readFileSync(path.join(dir, file)).equals(fs.readFileSync(path.join(LIBRARY, file))), `${file} is copied as it is`);
     const index = await openWorkspace(dir, TODAY);
     assert.strictEqual(index.documentCount, (await openWorkspace(LIBRARY, TODAY)).documentCount);
     assert.deepStrictEqual([...index.documents].flatMap((d) => index.diagnose(d.relPath)), []);
@@ -99,7 +101,43 @@ describe('the starter library (policies/)', () => {
     assert.throws(() => findLibrary(empty), (err: Error) => err instanceof CliError && /starter library .* was not found above/.test(err.message));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-init-'));
     fs.writeFileSync(path.join(dir, 'controls'), 'a file where a folder must go\n');
-    assert.throws(() => initWorkspace(dir, { only: ['controls'] }), (err: Error) => err instanceof CliError && /^Could not write .*controls.* \((ENOTDIR|EEXIST)\); \d+ of \d+ files were written before it\.$/.test(err.message));
+    const inTheWay = path.join(dir, 'controls');
+    assert.throws(
+      () => initWorkspace(dir, { only: ['controls'] }),
+      (err: Error) => err instanceof CliError && err.message.startsWith('Cannot write `' + inTheWay) && err.message.endsWith(`\`${inTheWay}\` is a file, not a folder (1 file was written before it).`),
+    );
+  });
+
+  it('says it copied parent policies only when it did', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-init-'));
+    assert.ok(initWorkspace(dir, { only: ['controls'] }).required.length > 0);
+    const again = initWorkspace(dir, { only: ['controls'] });
+    assert.deepStrictEqual([again.written, again.required, again.unlinked], [[], [], []]);
+  });
+
+  it('unlinks inline and reference links to what is left out, and nothing else', () => {
+    const text = [
+      'See [the review](../procedures/review.md "Review"), [the policy](access.md) and [the site](https://example.com/x.md).',
+      'Also [the review][rv], [rv][] and [rv], but not `[rv]` in code.',
+      '',
+      '[rv]: ../procedures/review.md',
+      '[ok]: access.md',
+      'Last line with [ok].',
+      '',
+    ].join('\r\n');
+    const leftOut = (url: string) => url.includes('procedures/');
+    assert.strictEqual(
+      unlinkLeftOut(text, leftOut),
+      [
+        'See the review, [the policy](access.md) and [the site](https://example.com/x.md).',
+        'Also the review, rv and rv, but not `[rv]` in code.',
+        '',
+        '[ok]: access.md',
+        'Last line with [ok].',
+        '',
+      ].join('\r\n'),
+    );
+    assert.strictEqual(unlinkLeftOut(text, () => false), text);
   });
 
   it('refuses a file as the target folder, with a usage error', () => {

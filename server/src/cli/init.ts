@@ -4,7 +4,9 @@ import type { Nodes } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parseDocument } from '../core/document/model';
+import { linkTarget } from '../core/document/paths';
 import { DEFAULT_FOLDERS } from '../core/types';
+import { makeFolder, whyNotWritten } from './output';
 import { CliError, UsageError } from './usage';
 
 export const LIBRARY_PARTS = ['policies', 'addenda', 'controls', 'procedures'] as const;
@@ -51,31 +53,32 @@ export function initWorkspace(dir: string, options: { only?: readonly string[]; 
   const all = filesUnder(library);
   const texts = new Map(all.filter((f) => f.endsWith('.md')).map((f) => [f, fs.readFileSync(path.join(library, ...f.split('/')), 'utf8')]));
   const chosen = all.filter((f) => f === 'attest.yaml' || parts.some((p) => f.startsWith(p + '/')));
-  const required = parentsOf(chosen, texts);
-  const copied = new Set([...chosen, ...required]);
-  const written: string[] = [];
-  const skipped: string[] = [];
-  const unlinked: string[] = [];
-  for (const file of [...chosen, ...required]) {
+  const parents = parentsOf(chosen, texts);
+  const copied = new Set([...chosen, ...parents]);
+  const leftOut = (target: string | null | undefined) => typeof target === 'string' && texts.has(target) && !copied.has(target);
+  const result: InitResult = { written: [], skipped: [], required: [], unlinked: [] };
+  for (const file of [...chosen, ...parents]) {
     const target = path.join(dir, ...file.split('/'));
     if (fs.existsSync(target) && !options.force) {
-      skipped.push(file);
+      result.skipped.push(file);
       continue;
     }
     const text = texts.get(file);
-    const kept = text === undefined ? undefined : unlinkMissing(file, text, copied);
+    const kept = text === undefined ? undefined : unlinkLeftOut(text, (url) => leftOut(linkTarget(file, url)));
     try {
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      if (kept === undefined) fs.copyFileSync(path.join(library, ...file.split('/')), target);
+      makeFolder(path.dirname(target));
+      if (kept === undefined || kept === text) fs.copyFileSync(path.join(library, ...file.split('/')), target);
       else fs.writeFileSync(target, kept);
     } catch (error) {
-      const why = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-      throw new CliError(`Could not write ${target} (${why}); ${written.length} of ${chosen.length + required.length} files were written before it.`);
+      if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
+      const done = result.written.length;
+      throw new CliError(`Cannot write \`${target}\`: ${whyNotWritten(target, error as NodeJS.ErrnoException)} (${done} ${done === 1 ? 'file was' : 'files were'} written before it).`);
     }
-    if (kept !== undefined && kept !== text) unlinked.push(file);
-    written.push(file);
+    result.written.push(file);
+    if (parents.includes(file)) result.required.push(file);
+    if (kept !== undefined && kept !== text) result.unlinked.push(file);
   }
-  return { written, skipped, required, unlinked };
+  return result;
 }
 
 /** The library documents that the chosen ones name as their `policy` or `extends`, and theirs in turn. */
@@ -101,37 +104,39 @@ function parentsOf(chosen: readonly string[], texts: ReadonlyMap<string, string>
 const markdown = unified().use(remarkParse);
 
 /**
- * `text` with every link to a library document that is not copied replaced by the link's
- * own text (`[Access Review](../procedures/access-review.md)` → `Access Review`).
+ * `text` with every link whose target is `leftOut` replaced by the link's own text:
+ * `[Access Review](../procedures/access-review.md)` → `Access Review`, and the same for a
+ * reference (`[Access Review][ar]`), whose definition line (`[ar]: ../procedures/…`) goes.
  */
-function unlinkMissing(file: string, text: string, copied: ReadonlySet<string>): string {
+export function unlinkLeftOut(text: string, leftOut: (url: string) => boolean): string {
+  const tree = markdown.parse(text);
+  const gone = new Set<string>();
   const cuts: { start: number; end: number; keep: string }[] = [];
-  const visit = (node: Nodes): void => {
-    if (node.type === 'link' && isLeftOut(file, node.url, copied)) {
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
-      const first = node.children[0]?.position?.start.offset;
-      const last = node.children[node.children.length - 1]?.position?.end.offset;
-      if (start !== undefined && end !== undefined) cuts.push({ start, end, keep: first !== undefined && last !== undefined ? text.slice(first, last) : '' });
-      return;
-    }
-    if ('children' in node) for (const child of node.children) visit(child);
+  const span = (node: Nodes) => ({ start: node.position?.start.offset, end: node.position?.end.offset });
+  const textOf = (children: readonly Nodes[]) => {
+    const first = children.length > 0 ? span(children[0]).start : undefined;
+    const last = children.length > 0 ? span(children[children.length - 1]).end : undefined;
+    return first !== undefined && last !== undefined ? text.slice(first, last) : '';
   };
-  visit(markdown.parse(text));
+  const walk = (node: Nodes, visit: (node: Nodes) => boolean): void => {
+    if (visit(node) && 'children' in node) for (const child of node.children) walk(child, visit);
+  };
+  // Definitions first: a reference may come before the definition it uses.
+  walk(tree, (node) => {
+    if (node.type !== 'definition' || !leftOut(node.url)) return true;
+    gone.add(node.identifier);
+    const { start, end } = span(node);
+    if (start !== undefined && end !== undefined) cuts.push({ start, end: text.startsWith('\r\n', end) ? end + 2 : text.startsWith('\n', end) ? end + 1 : end, keep: '' });
+    return false;
+  });
+  walk(tree, (node) => {
+    const unlink = (node.type === 'link' && leftOut(node.url)) || (node.type === 'linkReference' && gone.has(node.identifier));
+    if (!unlink) return true;
+    const { start, end } = span(node);
+    if (start !== undefined && end !== undefined) cuts.push({ start, end, keep: textOf(node.children) });
+    return false;
+  });
   let result = text;
   for (const cut of cuts.sort((a, b) => b.start - a.start)) result = result.slice(0, cut.start) + cut.keep + result.slice(cut.end);
   return result;
-}
-
-/** Whether `url`, written in `file`, points at a file of the library that is not copied. */
-function isLeftOut(file: string, url: string, copied: ReadonlySet<string>): boolean {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('#') || url.startsWith('/')) return false;
-  let relative: string;
-  try {
-    relative = decodeURI(url.replace(/[?#].*$/, ''));
-  } catch {
-    return false;
-  }
-  const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), relative));
-  return target.endsWith('.md') && !target.startsWith('..') && !copied.has(target);
 }

@@ -22,7 +22,7 @@ export function writeOutput(output: string, text: string, extension: string): vo
  * `mkdir -p`, one level at a time: Node's recursive mkdir never returns where a folder
  * cannot be created inside an existing one (under /proc, for one).
  */
-function makeFolder(dir: string): void {
+export function makeFolder(dir: string): void {
   const missing: string[] = [];
   for (let d = dir; !fs.existsSync(d); d = path.dirname(d)) {
     missing.push(d);
@@ -33,28 +33,30 @@ function makeFolder(dir: string): void {
 
 /** One line that says why `output` could not be written, from the error Node gave. */
 export function writeErrorMessage(output: string, error: NodeJS.ErrnoException, extension: string): string {
-  const cannot = `Cannot write \`${output}\``;
+  if (error.code === 'EISDIR') return `\`--output ${output}\` is a folder; give the path of a file, such as ${path.join(output, `coverage.${extension}`)}.`;
+  return `Cannot write \`${output}\`: ${whyNotWritten(output, error)}.`;
+}
+
+/** Why `file` could not be written, in a few words, from the error Node gave. */
+export function whyNotWritten(file: string, error: NodeJS.ErrnoException): string {
   switch (error.code) {
-    case 'EISDIR':
-      return `\`--output ${output}\` is a folder; give the path of a file, such as ${path.join(output, `coverage.${extension}`)}.`;
     case 'ENOTDIR':
     case 'EEXIST': {
-      const file = fileInTheWay(output);
-      return `${cannot}: ${file ? `\`${file}\` is a file, not a folder` : 'part of its path is a file, not a folder'}.`;
+      const inTheWay = fileInTheWay(file);
+      return inTheWay ? `\`${inTheWay}\` is a file, not a folder` : 'part of its path is a file, not a folder';
     }
     case 'EACCES':
     case 'EPERM':
-      return `${cannot}: permission denied.`;
+      return 'permission denied';
     case 'EROFS':
-      return `${cannot}: the file system is read-only.`;
+      return 'the file system is read-only';
     case 'ENOSPC':
-      return `${cannot}: the disk is full.`;
+      return 'the disk is full';
     case 'ENOENT':
-      if (!fs.existsSync(path.dirname(path.resolve(output)))) return `${cannot}: its folder does not exist and could not be created.`;
+      if (!fs.existsSync(path.dirname(path.resolve(file)))) return 'its folder does not exist and could not be created';
   }
   // Node's message without its code and system call: "EBUSY: resource busy or locked, open 'x'" → "resource busy or locked".
-  const reason = error.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/s, '');
-  return `${cannot}: ${reason}.`;
+  return error.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/s, '');
 }
 
 /** The nearest existing ancestor of `output` that is a file, which is why its folder cannot be made. */
