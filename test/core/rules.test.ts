@@ -185,6 +185,10 @@ describe('document rules', () => {
       const other = policy({ review: '{ cycle: annual, last: 2026-06-01, by: CISO }' });
       const o = expectOne(await diagnose({ 'policies/a.md': other }, 'policies/a.md'), 'invalid-value', rangeOf(other, 'by'));
       assert.strictEqual(o.message, '`review` takes `cycle` and `last`, not `by`.');
+      const both = policy({ review: '{ cycle: annual, last: 2026-06-01, cylce: monthly }' });
+      const b = expectOne(await diagnose({ 'policies/a.md': both }, 'policies/a.md'), 'invalid-value', rangeOf(both, 'cylce'));
+      assert.strictEqual(b.message, '`review` takes `cycle` and `last`, not `cylce`.', 'no rename into a key that is already there');
+      assert.strictEqual(b.data?.replacement, undefined);
     });
 
     it('flags evidence collected in the future, on the date, allowing one day for time zones', async () => {

@@ -89,11 +89,14 @@ function checkReview(node: YamlNode | null, field: DocumentField, rangeOf: Range
   if (!isMap(node)) return [finding(CODE, field.valueRange, '`review` must be `{ cycle: monthly|quarterly|semiannual|annual, last: YYYY-MM-DD }`.')];
   const found: Finding[] = [];
   const seen = new Set<string>();
-  for (const { key, keyNode, value } of entries(node)) {
+  const all = [...entries(node)];
+  const present = new Set(all.map((e) => e.key));
+  for (const { key, keyNode, value } of all) {
     const text = isScalar(value) && value.value !== null ? String(value.value) : undefined;
     const at = value ? rangeOf(value, field) : rangeOf(keyNode, field);
     if (!(REVIEW_KEYS as readonly string[]).includes(key)) {
-      const near = nearestNames(key.toLowerCase(), REVIEW_KEYS, 2)[0];
+      // A key that is already there is no suggestion: renaming to it would make a duplicate.
+      const near = nearestNames(key.toLowerCase(), REVIEW_KEYS, 2).find((name) => !present.has(name));
       // A misspelt `cycle` is reported once, as misspelt, not also as missing.
       if (near) seen.add(near);
       found.push(finding(CODE, rangeOf(keyNode, field), `\`review\` takes \`cycle\` and \`last\`, not \`${key}\`${near ? ` (did you mean \`${near}\`?)` : ''}.`, near ? { replacement: near } : undefined));
