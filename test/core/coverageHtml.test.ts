@@ -103,6 +103,9 @@ describe('formatCoverageHtml', () => {
     assert.ok(!/href="(controls|policies)\//.test(page), 'no link left relative to the root');
     assert.ok(page.includes('Document links are relative to the folder this report was written to.'));
     assert.ok(html.includes('Document links are relative to the workspace root.'));
+    const elsewhere = formatCoverageHtml(coverage, meta, { linkBase: 'file:///c:/repo/' });
+    assert.ok(elsewhere.includes('href="file:///c:/repo/controls/ctl-001.md"'));
+    assert.ok(elsewhere.includes('Document links point to the workspace folder itself.'));
   });
 
   it('lists the referenced documents with their titles for print', () => {

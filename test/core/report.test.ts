@@ -100,6 +100,13 @@ describe('SARIF locations', () => {
     });
   });
 
+  it('take a Windows drive letter in either case as the same drive', () => {
+    assert.deepStrictEqual(locations('file:///c:/repo/docs/', 'file:///C:/repo/').uris, [
+      { uri: 'docs/policies/a%20b.md', uriBaseId: 'SRCROOT' },
+      { uri: 'docs/attest.yaml', uriBaseId: 'SRCROOT' },
+    ]);
+  });
+
   it('are absolute file URIs, with no base, for files outside it', () => {
     assert.deepStrictEqual(locations('file:///elsewhere/', 'file:///repo/').uris, [{ uri: 'file:///elsewhere/policies/a%20b.md' }, { uri: 'file:///elsewhere/attest.yaml' }]);
   });
@@ -118,7 +125,7 @@ describe('report links', () => {
   });
 
   it('fall back to the folder URI where no relative URL leads', () => {
-    assert.strictEqual(linkBaseBetween('file:///d%3A/out/r.html', 'file:///c%3A/repo'), 'file:///c%3A/repo/');
+    assert.strictEqual(linkBaseBetween('file:///d%3A/out/r.html', 'file:///c%3A/repo'), 'file:///c:/repo/');
     assert.strictEqual(linkBaseBetween('vscode-remote://ssh-remote%2Bbox/home/r.html', 'file:///repo'), 'file:///repo/');
   });
 });

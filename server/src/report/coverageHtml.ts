@@ -366,7 +366,7 @@ export function formatCoverageHtml(coverage: Coverage, meta: ReportMeta, options
   out.push('</main>');
   out.push(
     `<footer class="page"><p>SOC 2 coverage report${org ? ` for ${esc(org)}` : ''} · generated <time datetime="${esc(meta.date)}">${esc(meta.date)}</time>. ` +
-      `Document links are relative to ${linkBase ? 'the folder this report was written to' : 'the workspace root'}.</p></footer>`,
+      `Document links ${/^[a-z][a-z0-9+.-]*:/i.test(linkBase) ? 'point to the workspace folder itself' : `are relative to ${linkBase ? 'the folder this report was written to' : 'the workspace root'}`}.</p></footer>`,
   );
   out.push('</body>', '</html>');
   return out.join('\n') + '\n';

@@ -10,7 +10,8 @@ import { URI } from 'vscode-uri';
 export function linkBaseBetween(reportUri: string, folderUri: string): string {
   const report = URI.parse(reportUri);
   const folder = URI.parse(folderUri);
-  const absolute = folder.toString().replace(/\/?$/, '/');
+  // `file:///c:/repo/`, not vscode-uri's `file:///c%3A/repo/`, which browsers do not read as a drive.
+  const absolute = folder.toString().replace(/^file:\/\/\/([a-z])%3A/i, 'file:///$1:').replace(/\/?$/, '/');
   const [from, to] = [withLowerDrive(report.path), withLowerDrive(folder.path)];
   if (report.scheme !== folder.scheme || report.authority !== folder.authority || driveOf(from) !== driveOf(to)) return absolute;
   const relative = posix.relative(posix.dirname(from), to);

@@ -17,7 +17,12 @@ export interface SarifLocations {
  */
 function artifactLocation(file: string, where: SarifLocations): { uri: string; uriBaseId?: string } {
   const uri = new URL(file.split('/').map(encodeURIComponent).join('/'), where.root).href;
-  return uri.startsWith(where.srcRoot) ? { uri: uri.slice(where.srcRoot.length), uriBaseId: 'SRCROOT' } : { uri };
+  return withLowerDrive(uri).startsWith(withLowerDrive(where.srcRoot)) ? { uri: uri.slice(where.srcRoot.length), uriBaseId: 'SRCROOT' } : { uri };
+}
+
+/** `file:///c:/repo` for `file:///C:/repo`: a Windows drive letter names one drive in either case. */
+function withLowerDrive(url: string): string {
+  return url.replace(/^file:\/\/\/([A-Za-z]):/, (_, letter: string) => `file:///${letter.toLowerCase()}:`);
 }
 
 /** SARIF 2.1.0, which code-scanning dashboards read. */
