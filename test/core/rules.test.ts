@@ -51,6 +51,8 @@ describe('document rules', () => {
       ['an unclosed `{`', 'review: { cycle: annual, last: 2026-06-01\nowner: CISO', '{ cycle: annual, last: 2026-06-01', 'This `{` map is never closed: add `}` after its last entry, or put the whole value in quotes if the `{` is part of the text.'],
       ['an unclosed quote', 'title: "Access Control\nowner: CISO', '"Access Control', 'This quoted value is never closed: add the closing `"` at its end.'],
       ['a colon in a plain value', 'title: Access: Control', 'Access: Control', 'A value that contains `: ` must be in quotes: write `title: "Access: Control"`.'],
+      ['a colon in a value before a comment', 'title: Access: who # internal', 'Access: who', 'A value that contains `: ` must be in quotes: write `title: "Access: who"`.'],
+      ['a colon in a nested value', 'review:\n  cycle: annual\n  last: Q3: done', 'Q3: done', 'A value that contains `: ` must be in quotes: write `last: "Q3: done"`.'],
       ['a field without a colon', 'owner CISO\nstatus: approved', 'owner CISO', 'A field needs a colon after its key: write `owner: CISO`.'],
       ['an over-indented line', 'title: Access\n  owner: CISO', 'owner: CISO', 'This line is indented more than the line above it, so YAML reads it as part of that value: start it in the same column as the line above.'],
       ['misaligned fields of a map', 'review:\n    cycle: annual\n  last: 2026-06-01', 'last: 2026-06-01', 'This line is indented differently from the fields before it: the fields of one map must start in the same column.'],

@@ -72,9 +72,11 @@ function describe(error: YAMLError, yaml: Document.Parsed, source: string, where
     case 'MULTILINE_IMPLICIT_KEY':
       return missingColon(firstLine, at) ?? fallback;
     case 'BLOCK_AS_IMPLICIT_KEY': {
-      const value = firstLine.trimEnd();
+      // The value without a trailing ` # comment`, which stays a comment outside the quotes.
+      const value = firstLine.replace(/\s#.*$/, '').trimEnd();
       if (/:(\s|$)/.test(value)) {
-        const key = source.slice(lineStart(source, at), at);
+        // `key: ` as written, without the indentation or the `- ` of a list item before it.
+        const key = source.slice(lineStart(source, at), at).replace(/^\s*(?:-\s+)*/, '');
         return { message: `A value that contains \`: \` must be in quotes: write \`${key}${JSON.stringify(value)}\`.`, start: at, end: at + value.length };
       }
       const next = nextLine(source, at);
