@@ -4,7 +4,7 @@ import { CONFIG_FILE } from '../core/config';
 import { isIsoDate } from '../core/document/schema';
 import { formatCheckText, formatDiagnosticLine } from '../report/checkText';
 import { formatSarif } from '../report/sarif';
-import { plural } from '../report/words';
+import { plural } from '../core/words';
 import { initWorkspace } from './init';
 import { COVERAGE_FORMATS, buildReport, configBroken, configProblemReport, countBySeverity, renderCoverage, type CoverageFormat, type ReportedDiagnostic } from '../report/report';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
@@ -154,7 +154,7 @@ async function check(args: readonly string[], io: Io): Promise<number> {
   // Text shows the problems of attest.yaml with the rest (stderr adds any whose rule is off);
   // JSON and SARIF keep standard output to themselves.
   reportConfigProblems(index, dir, io, format === 'text' ? report.diagnostics : []);
-  if (report.files === 0) io.err(noDocumentsNote(dir, index.config.folders));
+  if (index.documentCount === 0) io.err(noDocumentsNote(dir, index.config.folders));
   if (configBroken(index)) return 2;
   const counts = countBySeverity(report.diagnostics);
   if (counts.error > 0) return 1;
@@ -177,7 +177,7 @@ async function coverage(args: readonly string[], io: Io): Promise<number> {
   // Written to a file, the report links the documents from where it lies; printed, from the folder.
   const text = renderCoverage(index, format as CoverageFormat, output ? { linkBase: linkBase(output, dir) } : {});
   reportConfigProblems(index, dir, io);
-  if (index.documents.next().done) io.err(noDocumentsNote(dir, index.config.folders));
+  if (index.documentCount === 0) io.err(noDocumentsNote(dir, index.config.folders));
   if (output) {
     writeOutput(output, text, EXTENSION[format as CoverageFormat]);
     io.err(`Wrote ${output}\n`);

@@ -3,6 +3,7 @@ import { isEvidenceOverdue, newestEvidence } from '../core/coverage';
 import type { AttestDocument } from '../core/document/model';
 import { isIsoDate } from '../core/document/schema';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { plural } from '../core/words';
 
 /** The client command a lens runs: shows the document's id in the coverage view. */
 export const REVEAL_COVERAGE_COMMAND = 'attest.revealCoverage';
@@ -27,13 +28,13 @@ function policyLens(index: WorkspaceIndex, doc: AttestDocument, id: string): str
   const controls = children.filter((d) => d.type === 'control').length;
   const procedures = children.filter((d) => d.type === 'procedure').length;
   const addenda = index.addendaExtending(id).filter((d) => d.status?.value !== 'retired').length;
-  const parts = [`covers ${count(inScopeCriteria(index, doc), 'criterion', 'criteria')}`, count(controls, 'control'), count(procedures, 'procedure')];
-  if (addenda > 0) parts.push(count(addenda, 'addendum', 'addenda'));
+  const parts = [`covers ${plural(inScopeCriteria(index, doc), 'criterion', 'criteria')}`, plural(controls, 'control'), plural(procedures, 'procedure')];
+  if (addenda > 0) parts.push(plural(addenda, 'addendum', 'addenda'));
   return parts.join(' · ');
 }
 
 function controlLens(index: WorkspaceIndex, doc: AttestDocument): string {
-  return [`meets ${count(inScopeCriteria(index, doc), 'criterion', 'criteria')}`, doc.status?.value ?? 'draft', evidenceState(index, doc)].join(' · ');
+  return [`meets ${plural(inScopeCriteria(index, doc), 'criterion', 'criteria')}`, doc.status?.value ?? 'draft', evidenceState(index, doc)].join(' · ');
 }
 
 function evidenceState(index: WorkspaceIndex, doc: AttestDocument): string {
@@ -51,8 +52,4 @@ function inScopeCriteria(index: WorkspaceIndex, doc: AttestDocument): number {
     if (criterion && index.config.categories.has(criterion.category)) ids.add(criterion.id);
   }
   return ids.size;
-}
-
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }

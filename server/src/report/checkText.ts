@@ -1,6 +1,6 @@
 import type { CheckReport, ReportedDiagnostic } from './report';
 import { countBySeverity } from './report';
-import { plural } from './words';
+import { plural } from '../core/words';
 
 const LABEL = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' } as const;
 

@@ -1,5 +1,5 @@
 import type { Coverage, CoverageStatus } from '../core/coverage';
-import { plural } from './words';
+import { plural } from '../core/words';
 
 /** What the coverage reports say about the workspace besides the coverage itself. */
 export interface ReportMeta {

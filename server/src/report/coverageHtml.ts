@@ -1,6 +1,6 @@
 import { COVERAGE_STATUSES, COVERED_STATUSES, type Coverage, type CoverageStatus, type CriterionCoverage } from '../core/coverage';
 import { STATUS_LABEL, type ReportMeta } from './coverage';
-import { plural } from './words';
+import { plural } from '../core/words';
 
 /**
  * The coverage report as one self-contained HTML page: inline CSS, no scripts,

@@ -227,6 +227,12 @@ describe('quick fixes', () => {
       assert.strictEqual(renamed['policies/a.md'], policy({}, sections(all).replace('## Enforcement', '## 5. Enforcement')));
     });
 
+    it("renames a misspelt ML topic heading to the topic's title", async () => {
+      const files = { 'attest.yaml': ML_ON, 'policies/a.md': policy({ ml: '[drift-monitoring]', criteria: '[CC6.2]' }, `${POLICY_BODY}\n## Drift Monitorng\n\nWatched.\n`) };
+      const after = await applyFix(files, 'policies/a.md', 'missing-section', 'Rename heading `Drift Monitorng` to `Drift Monitoring`');
+      assert.strictEqual(after['policies/a.md'], policy({ ml: '[drift-monitoring]', criteria: '[CC6.2]' }, `${POLICY_BODY}\n## Drift Monitoring\n\nWatched.\n`));
+    });
+
     it('inserts at the end of a file without a final line break', async () => {
       const body = sections(all.slice(0, -1)).replace(/\n$/, '');
       const after = await applyFix({ 'policies/a.md': policy({}, body) }, 'policies/a.md', 'missing-section', 'Add the "Review" section');

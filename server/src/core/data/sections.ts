@@ -30,11 +30,14 @@ export function parseSections(raw: unknown, source: string): SectionRequirements
 }
 
 /** Heading text reduced to what matters for matching: `2. Roles & Responsibilities:` → `roles and responsibilities`. */
+/** The numbering before a heading's words: `5. `, `2.1) `, `IV. `. */
+export const HEADING_NUMBERING = /^[\s\d.)(ivx]*[.)]\s+/i;
+
 export function normalizeHeading(text: string): string {
   return text
     .toLowerCase()
     .replace(/&/g, ' and ')
-    .replace(/^[\s\d.)(ivx]*[.)]\s+/, '')
+    .replace(HEADING_NUMBERING, '')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }

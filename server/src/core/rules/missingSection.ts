@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { AttestConfig } from '../config';
 import type { MlCatalog } from '../data/mlCatalog';
-import { headingMatches, normalizeHeading } from '../data/sections';
+import { HEADING_NUMBERING, headingMatches, normalizeHeading } from '../data/sections';
 import type { AttestDocument } from '../document/model';
 import type { Finding, Range } from '../types';
 import { hasTopicSection } from './missingMlAddendum';
@@ -72,7 +72,7 @@ export function misnamedHeading(doc: AttestDocument, name: string, ctx: { readon
   const marks = /^#{1,6}[ \t]*/.exec(source)?.[0].length ?? 0;
   const at = source.indexOf(heading.text, marks);
   if (at < 0) return undefined;
-  const numbering = /^[\s\d.)(ivx]*[.)]\s+/i.exec(heading.text)?.[0].length ?? 0;
+  const numbering = HEADING_NUMBERING.exec(heading.text)?.[0].length ?? 0;
   const start = heading.start + at + numbering;
   const end = heading.start + at + heading.text.length;
   if (end <= start) return undefined;
