@@ -29,6 +29,27 @@ describe('language server over stdio: diagnostics', function () {
     await server.diagnosticsOf('controls/ac-01.md', (x) => x.length === 0);
   });
 
+  it('checks the newest text once after a burst of edits to a large document, not once per edit', async () => {
+    const long = '\n' + Array.from({ length: 3000 }, (_, i) => (i % 40 === 0 ? `## Part ${i}\n` : `Line ${i}: a [link](../policies/access.md) and CC6.1 in words.\n`)).join('');
+    const text = (criteria: string) => control({ criteria }, `## Objective\n\nWhy.\n\n## Implementation\n\nHow.\n\n## Evidence\n\nWhat.\n${long}`);
+    server = await ServerHarness.start({ 'policies/access.md': policy(), 'controls/ac-01.md': text('[CC6.2]') });
+    await server.diagnosticsOf('controls/ac-01.md');
+    await server.open('controls/ac-01.md');
+    await server.diagnosticsOf('controls/ac-01.md');
+    const uri = server.uri('controls/ac-01.md');
+    const before = server.publications.length;
+    // Typing `, CC9.9` one key at a time.
+    const typed = ', CC9.9';
+    for (let i = 1; i <= typed.length; i++) await server.change('controls/ac-01.md', text(`[CC6.2${typed.slice(0, i)}]`), i + 1);
+    const last = typed.length + 1;
+    await server.waitFor('the diagnostics of the last version', () => server.publications.slice(before).some((p) => p.uri === uri && p.version === last));
+    const final = text('[CC6.2, CC9.9]');
+    assert.deepStrictEqual((server.diagnostics.get(uri) ?? []).map((d) => [d.code, d.range]), [['unknown-criterion', rangeOf(final, 'CC9.9')]]);
+    const checked = server.publications.slice(before).filter((p) => p.uri === uri);
+    assert.ok(checked.length < typed.length, `${checked.length} checks for ${typed.length} edits: ${JSON.stringify(checked.map((p) => p.version))}`);
+    assert.deepStrictEqual(checked.map((p) => p.version), [...checked.map((p) => p.version)].sort((a, b) => (a ?? 0) - (b ?? 0)), 'versions only go forward');
+  });
+
   it('follows files changing on disk: a broken reference appears and disappears with its target', async () => {
     server = await ServerHarness.start({ 'policies/access.md': policy(), 'controls/ac-01.md': control() });
     await server.diagnosticsOf('controls/ac-01.md', (x) => x.length === 0);

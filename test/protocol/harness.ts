@@ -35,6 +35,8 @@ export const DEADLINE_MS = 10_000;
 export class ServerHarness {
   readonly connection: ProtocolConnection;
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** Every publication, in order: which file, for which version of its buffer. */
+  readonly publications: { readonly uri: string; readonly version?: number }[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
   /** How many publishDiagnostics notifications arrived. */
   published = 0;
@@ -51,6 +53,7 @@ export class ServerHarness {
     child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params.diagnostics);
+      this.publications.push({ uri: params.uri, version: params.version });
       this.published++;
       this.changed();
     });

@@ -25,6 +25,11 @@ import { featureCapabilities, registerFeatures } from './features';
 import { CoverageChangedNotification, CoverageRequest, IndexingNotification, type FolderCoverage } from './protocol';
 import { toConfigDefaults, type AttestSettings } from './settings';
 
+/** A buffer whose last update took this long (ms) gathers the edits that follow for a moment. */
+const SLOW_UPDATE_MS = 25;
+/** How long it gathers them (ms): short beside the update itself. */
+const GATHER_EDITS_MS = 8;
+
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -65,6 +70,10 @@ export class AttestServer {
   readonly documents = new TextDocuments(TextDocument);
   readonly folders: Folder[] = [];
   private readonly published = new Set<string>();
+  /** Buffers with an update queued that has not read their text yet. */
+  private readonly updateQueued = new Set<string>();
+  /** How long the last update of each buffer took, in ms. */
+  private readonly updateCost = new Map<string, number>();
   private lastCoverage = '';
   /** Workspace-wide results (coverage, attest.yaml findings) wait for a pause in typing. */
   private workspaceRefresh: NodeJS.Timeout | undefined;
@@ -86,7 +95,7 @@ export class AttestServer {
       await Promise.all(this.folders.map((f) => f.ready));
       return this.coverage();
     });
-    this.documents.onDidChangeContent(this.inBackground('change', (e) => this.bufferChanged(e.document.uri, e.document.getText(), e.document.version)));
+    this.documents.onDidChangeContent(this.inBackground('change', (e) => this.bufferChanged(e.document.uri)));
     this.documents.onDidClose(this.inBackground('close', (e) => this.bufferClosed(e.document.uri)));
     connection.onShutdown(async () => {
       if (this.workspaceRefresh) clearTimeout(this.workspaceRefresh);
@@ -235,7 +244,7 @@ export class AttestServer {
     // Catch up a document the index holds but at an older version; a buffer new to the
     // index (attest.yaml, a README) is not a document, and its change is already queued.
     if (buffer && known && known.version !== buffer.version) {
-      const change = await folder.index.update(rel, buffer.getText(), buffer.version);
+      const change = await folder.index.updateFrom(rel, () => this.bufferState(uri));
       this.publish(folder, change.all ? undefined : change.affected);
     }
     const doc = folder.index.get(rel);
@@ -275,14 +284,40 @@ export class AttestServer {
     return rel === undefined ? undefined : { folder, rel };
   }
 
-  private async bufferChanged(uri: string, text: string, version: number): Promise<void> {
-    const at = await this.locate(uri);
-    if (!at) return;
-    const change = await at.folder.index.update(at.rel, text, version);
-    this.publish(at.folder, change.all ? undefined : change.affected);
+  /**
+   * One queued update per buffer at a time: it reads the buffer when its turn comes, so
+   * keystrokes that arrive while a large document is parsed cost one more parse, not one each.
+   */
+  private async bufferChanged(uri: string): Promise<void> {
+    if (this.updateQueued.has(uri)) return;
+    this.updateQueued.add(uri);
+    let read = false;
+    try {
+      const at = await this.locate(uri);
+      if (!at) return;
+      // A buffer slow to check waits a moment, so that the edits already on their way join this update.
+      if ((this.updateCost.get(uri) ?? 0) >= SLOW_UPDATE_MS) await new Promise((resolve) => setTimeout(resolve, GATHER_EDITS_MS));
+      const started = performance.now();
+      const change = await at.folder.index.updateFrom(at.rel, () => {
+        read = true;
+        this.updateQueued.delete(uri);
+        return this.bufferState(uri);
+      });
+      this.updateCost.set(uri, performance.now() - started);
+      this.publish(at.folder, change.all ? undefined : change.affected);
+    } finally {
+      if (!read) this.updateQueued.delete(uri);
+    }
+  }
+
+  /** The text and version of an open buffer. */
+  private bufferState(uri: string): { text: string; version: number } | undefined {
+    const buffer = this.documents.get(uri);
+    return buffer && { text: buffer.getText(), version: buffer.version };
   }
 
   private async bufferClosed(uri: string): Promise<void> {
+    this.updateCost.delete(uri);
     const at = await this.locate(uri);
     if (!at) return;
     // The editor's unsaved text is gone: the disk is the truth again.
@@ -360,7 +395,8 @@ export class AttestServer {
     if (!doc) return this.clear(uri);
     const diagnostics = folder.index.diagnose(rel).map(toLspDiagnostic);
     this.published.add(uri);
-    void this.connection.sendDiagnostics({ uri, version: this.documents.get(uri)?.version, diagnostics });
+    // The version these diagnostics were computed for, which a burst of edits may have passed.
+    void this.connection.sendDiagnostics({ uri, version: this.documents.get(uri) ? doc.version : undefined, diagnostics });
   }
 
   private publishConfig(folder: Folder): void {

@@ -357,6 +357,20 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
     return this.serially(() => this.apply(relPath, text, version));
   }
 
+  /**
+   * Like `update`, but reads the text when its turn in the queue comes, so that a burst of
+   * edits queued behind a slow parse costs one parse, of the newest text. `read` returning
+   * undefined, or the version and text the index already holds, changes nothing.
+   */
+  updateFrom(relPath: string, read: () => { readonly text: string; readonly version: number } | undefined): Promise<Change> {
+    return this.serially(async () => {
+      const current = read();
+      const known = this.docs.get(relPath);
+      if (!current || (known && known.version === current.version && known.text.getText() === current.text)) return { affected: new Set<string>(), all: false };
+      return this.apply(relPath, current.text, current.version);
+    });
+  }
+
   /** Indexes the files of a folder that appeared (created, or renamed into place). */
   addFolder(relDir: string): Promise<Change> {
     return this.serially(async () => {
