@@ -1,7 +1,8 @@
 /**
  * Mutated documents: real documents from the starter library, cut, doubled and sprinkled
  * with the characters YAML and Markdown care about, then run through every feature. Nothing
- * may throw, every range must lie inside its document, and every quick fix must apply.
+ * may throw, every range must lie inside its document, every quick fix must apply, and the
+ * outline of a body in sections must equal its whole parse.
  * The mutations come from a seeded generator, so a failure names a case that replays.
  */
 import * as assert from 'assert';
@@ -9,6 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
+import { outlineMarkdown } from '../../server/src/core/document/markdown';
 import { codeActionsFor } from '../../server/src/features/codeActions';
 import { codeLenses } from '../../server/src/features/codeLens';
 import { completeConfig, completeDocument } from '../../server/src/features/completion';
@@ -32,7 +34,7 @@ const LIBRARY = [
 ];
 
 /** What YAML, Markdown and our own syntax give meaning to. */
-const TOKENS = ['\n', '\r\n', '---\n', '- ', ': ', ':', '[', ']', '{', '}', '"', "'", '#', '## ', '\t', '  ', '&a ', '*a', '|', '>', '<!-- ', ' -->', 'attest-ignore ', 'CC', 'CC9.9', 'PI1.', '.', ',', 'ml:', 'criteria:', '\u00e9', '\ud83d\ude00', '\u0000'];
+const TOKENS = ['\n', '\r\n', '---\n', '- ', ': ', ':', '[', ']', '{', '}', '"', "'", '#', '## ', '\t', '  ', '&a ', '*a', '|', '>', '<!-- ', ' -->', '\n```\n', '\n~~~~\n', '<pre>\n', '<div>', 'attest-ignore ', 'CC', 'CC9.9', 'PI1.', '.', ',', 'ml:', 'criteria:', '\u00e9', '\ud83d\ude00', '\u0000'];
 
 const ITERATIONS = 120;
 
@@ -94,6 +96,8 @@ describe('mutated documents', function () {
       const files = { ...originals, [file]: mutate(originals[file], next) };
       const label = `seed ${seed}, ${file}`;
       try {
+        // Large bodies are outlined in sections: on any text, that must agree with the whole parse.
+        assert.deepStrictEqual(outlineMarkdown(files[file], 0, 0), outlineMarkdown(files[file], 0, Infinity), 'outlined in sections and whole');
         await exercise(files, file, next, label);
       } catch (err) {
         throw new Error(`${label} (text ${JSON.stringify(files[file])}): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

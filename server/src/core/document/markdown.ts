@@ -40,9 +40,113 @@ function textOf(node: Nodes): string {
   return '';
 }
 
+/** Bodies from this many characters on are outlined in sections, each remembered (see `outlineLarge`). */
+export const SECTIONED_FROM = 32_768;
+
 /** Headings, links and suppression comments of a Markdown body that starts at `base` in the file. */
-export function outlineMarkdown(text: string, base: number): MarkdownOutline {
+export function outlineMarkdown(text: string, base: number, sectionedFrom = SECTIONED_FROM): MarkdownOutline {
   const body = text.slice(base);
+  // A reference definition serves the whole body (`[text][ref]` in a heading reads as a link):
+  // a body with one is parsed whole.
+  return body.length >= sectionedFrom && !DEFINITION.test(body) ? outlineLarge(body, base) : outlineOf(body, base);
+}
+
+/** A line that may define a link reference (`[ref]: url`), wherever it stands. */
+const DEFINITION = /^ {0,3}(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)*\[[^\]]+\]:/m;
+
+/**
+ * A large body, outlined section by section: it is cut before the ATX headings where a cut
+ * changes nothing (outside fenced code and HTML blocks), and each section's outline is
+ * remembered by its text. Typing in a long document then re-parses one section, not all.
+ */
+function outlineLarge(body: string, base: number): MarkdownOutline {
+  const headings: Heading[] = [];
+  const links: LinkRef[] = [];
+  const suppressions: Suppression[] = [];
+  for (const start of sectionStarts(body)) {
+    const end = start.next ?? body.length;
+    const outline = rememberedOutline(body.slice(start.at, end));
+    const shift = base + start.at;
+    for (const h of outline.headings) headings.push({ ...h, start: h.start + shift, end: h.end + shift });
+    for (const l of outline.links) links.push({ ...l, start: l.start + shift, end: l.end + shift });
+    for (const x of outline.suppressions) {
+      suppressions.push({ ...x, start: x.start + shift, end: x.end + shift, codes: x.codes.map((c) => ({ ...c, start: c.start + shift, end: c.end + shift })) });
+    }
+  }
+  return { headings, links, suppressions };
+}
+
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/** HTML blocks that run to an end marker, blank lines included (CommonMark's kinds 1 to 5). */
+const HTML_UNTIL: readonly (readonly [RegExp, RegExp])[] = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+
+/** Where the sections of a body start (offsets), each with where the next one does. */
+function sectionStarts(body: string): { at: number; next?: number }[] {
+  const starts = [0];
+  let fence: { char: string; length: number } | undefined;
+  let htmlEnd: RegExp | undefined;
+  // Other HTML (and anything in a paragraph that began with `<`) ends at a blank line.
+  let htmlParagraph = false;
+  let offset = 0;
+  while (offset < body.length) {
+    const newline = body.indexOf('\n', offset);
+    const lineEnd = newline < 0 ? body.length : newline;
+    const line = body.slice(offset, lineEnd).replace(/\r$/, '');
+    if (fence) {
+      const close = FENCE.exec(line);
+      if (close && close[1][0] === fence.char && close[1].length >= fence.length && close[2].trim() === '') fence = undefined;
+    } else if (htmlEnd) {
+      if (htmlEnd.test(line)) htmlEnd = undefined;
+    } else if (line.trim() === '') {
+      htmlParagraph = false;
+    } else {
+      const open = FENCE.exec(line);
+      const html = HTML_UNTIL.find(([start]) => start.test(line));
+      if (open && !(open[1][0] === '`' && open[2].includes('`'))) fence = { char: open[1][0], length: open[1].length };
+      else if (html) htmlEnd = html[1].test(line.slice(line.search(html[0]) + 2)) ? undefined : html[1];
+      else if (/^ {0,3}</.test(line)) htmlParagraph = true;
+      else if (ATX_HEADING.test(line) && !htmlParagraph && offset > 0) starts.push(offset);
+    }
+    offset = lineEnd + 1;
+  }
+  return starts.map((at, i) => ({ at, next: starts[i + 1] }));
+}
+
+/** Outlines of recent sections by their text, up to a total size: a memo, never a second truth. */
+const remembered = new Map<string, MarkdownOutline>();
+let rememberedSize = 0;
+const REMEMBER_CHARS = 4_000_000;
+
+function rememberedOutline(section: string): MarkdownOutline {
+  const known = remembered.get(section);
+  if (known) {
+    // Most recently used last, so that the oldest goes first.
+    remembered.delete(section);
+    remembered.set(section, known);
+    return known;
+  }
+  // A copy, so that the memo does not keep the whole document text of this version alive.
+  const own = (' ' + section).slice(1);
+  const outline = outlineOf(own, 0);
+  remembered.set(own, outline);
+  rememberedSize += own.length;
+  for (const [key] of remembered) {
+    if (rememberedSize <= REMEMBER_CHARS) break;
+    remembered.delete(key);
+    rememberedSize -= key.length;
+  }
+  return outline;
+}
+
+/** The outline of `body` parsed whole, with offsets from `base`. */
+function outlineOf(body: string, base: number): MarkdownOutline {
   const tree = processor.parse(body);
   const headings: Heading[] = [];
   const links: LinkRef[] = [];
