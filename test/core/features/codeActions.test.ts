@@ -80,6 +80,15 @@ describe('quick fixes', () => {
       assert.strictEqual(after['policies/access.md'], policy({ owner: '', ownr: '' }).replace('criteria: [CC6.1, CC6.2]', 'criteria: [CC6.1, CC6.2]\nowner: Head of Security'));
     });
 
+    it('offers no rename into a key the map already has, which would make a duplicate key', async () => {
+      const field = await fixesFor({ 'policies/access.md': policy({ ownr: 'CISO' }) }, 'policies/access.md', 'unknown-field');
+      assert.deepStrictEqual(field.actions.map((a) => a.title), ['Suppress unknown-field in this file']);
+      const review = await fixesFor({ 'policies/access.md': policy({ review: '{ cycle: annual, last: 2026-06-01, cylce: monthly }' }) }, 'policies/access.md', 'invalid-value');
+      assert.deepStrictEqual(review.actions.map((a) => a.title), ['Suppress invalid-value in this file']);
+      const config = await fixesFor({ 'attest.yaml': 'categories: [security]\ncategries: [privacy]\n', 'policies/access.md': policy() }, 'attest.yaml', 'unknown-field');
+      assert.deepStrictEqual(config.actions, []);
+    });
+
     it('fixes an enum value and an ML topic id', async () => {
       const files = { 'policies/access.md': policy({ status: 'aproved' }) };
       const after = await applyFix(files, 'policies/access.md', 'invalid-value', 'Change `aproved` to `approved`');
