@@ -72,6 +72,28 @@ describe('quick fixes', () => {
       }
     });
 
+    it('offers nothing for a diagnostic from before an edit, or whose range lies outside the document', async () => {
+      const files = { 'policies/access.md': policy({ criteria: '[CC6.2, CC9.9]' }) };
+      const { targeted } = await fixesFor(files, 'policies/access.md', 'unknown-criterion');
+      const [stale] = targeted;
+      // The author typed `CC1.1, ` earlier on the line: the old range now holds `CC6.2`, a valid criterion.
+      const edited = { 'policies/access.md': policy({ criteria: '[CC1.1, CC6.2, CC9.9]' }) };
+      const { index } = await workspace(edited);
+      const doc = index.get('policies/access.md');
+      assert.ok(doc);
+      assert.strictEqual(doc.text.getText(stale.range), 'CC6.2');
+      const target: FixTarget = { text: doc.text, doc, index };
+      const changes = (diagnostic: LspDiagnostic) => codeActionsFor(target, [diagnostic]).filter((a) => a.title.startsWith('Change'));
+      assert.deepStrictEqual(changes(stale), []);
+      const outside = { ...stale, range: { start: { line: 40, character: 2 }, end: { line: 40, character: 7 } } };
+      assert.deepStrictEqual(changes(outside), []);
+      const pastLineEnd = { ...stale, range: { start: { line: stale.range.start.line, character: 60 }, end: { line: stale.range.start.line, character: 65 } } };
+      assert.deepStrictEqual(changes(pastLineEnd), []);
+      // The same diagnostic, made afresh, is fixed where it now is.
+      const fresh = await fixesFor(edited, 'policies/access.md', 'unknown-criterion');
+      assert.deepStrictEqual(fresh.actions.filter((a) => a.title.startsWith('Change')).map((a) => a.title), ['Change `CC9.9` to `CC9.1`', 'Change `CC9.9` to `CC9.2`']);
+    });
+
     it('renames a misspelt field', async () => {
       const files = { 'policies/access.md': policy({ owner: '', ownr: 'Head of Security' }) };
       const { actions } = await fixesFor(files, 'policies/access.md', 'unknown-field');
