@@ -170,6 +170,15 @@ describe('quick fixes', () => {
       assert.strictEqual(filled['compliance/system.md'], text.replace('id:', 'type: narrative\nid:'));
     });
 
+    it('offers nothing once the field is written, as a diagnostic from before the edit asks', async () => {
+      const files = { 'policies/access.md': policy({ owner: '' }) };
+      const { targeted } = await fixesFor(files, 'policies/access.md', 'missing-field');
+      const { index } = await workspace({ 'policies/access.md': policy() });
+      const doc = index.get('policies/access.md');
+      assert.ok(doc);
+      assert.deepStrictEqual(codeActionsFor({ text: doc.text, doc, index }, targeted).map((a) => a.title), ['Suppress missing-field in this file']);
+    });
+
     it("points a control's `policy` at the policy that claims its criteria", async () => {
       const files = {
         'policies/access.md': policy(),
@@ -185,6 +194,32 @@ describe('quick fixes', () => {
       const files = { 'policies/access.md': policy(), 'addenda/ml.md': addendum };
       const after = await applyFix(files, 'addenda/ml.md', 'missing-field', 'Add `extends: POL-ACCESS`');
       assert.strictEqual(after['addenda/ml.md'], addendum.replace('Head of ML\n', 'Head of ML\nextends: POL-ACCESS\n'));
+    });
+  });
+
+  describe('empty or unknown enum value', () => {
+    it('fills an empty `type` with the valid types, the folder\'s preferred', async () => {
+      const text = policy().replace('type: policy', 'type:');
+      const files = { 'policies/access.md': text };
+      const { actions } = await fixesFor(files, 'policies/access.md', 'invalid-value');
+      assert.deepStrictEqual(
+        actions.map((a) => [a.title, a.isPreferred === true]),
+        [...['policy', 'control', 'procedure', 'narrative', 'addendum'].map((t) => [`Set \`type: ${t}\``, t === 'policy']), ['Suppress invalid-value in this file', false]],
+      );
+      const after = await applyFix(files, 'policies/access.md', 'invalid-value', 'Set `type: policy`');
+      assert.strictEqual(after['policies/access.md'], policy());
+    });
+
+    it('fills an empty `status`, `draft` preferred, and replaces a value nothing valid is near', async () => {
+      const empty = { 'policies/access.md': policy().replace('status: approved', 'status:') };
+      const { actions } = await fixesFor(empty, 'policies/access.md', 'invalid-value');
+      assert.strictEqual(titled(actions, 'Set `status: draft`').isPreferred, true);
+      const after = await applyFix(empty, 'policies/access.md', 'invalid-value', 'Set `status: approved`');
+      assert.strictEqual(after['policies/access.md'], policy());
+
+      const unknown = { 'controls/ac-01.md': control({ frequency: 'fortnightly' }), 'policies/access.md': policy() };
+      const fixed = await applyFix(unknown, 'controls/ac-01.md', 'invalid-value', 'Set `frequency: weekly`');
+      assert.strictEqual(fixed['controls/ac-01.md'], control({ frequency: 'weekly' }));
     });
   });
 

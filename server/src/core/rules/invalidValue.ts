@@ -36,7 +36,8 @@ export const invalidValue: DocumentRule = {
         case 'enum':
           if (text === undefined || !spec.values?.includes(text)) {
             const near = text !== undefined ? nearestNames(text.toLowerCase(), spec.values ?? [], 3)[0] : undefined;
-            found.push(finding(CODE, at, `${text === undefined ? `\`${field.key}\` needs a value` : `\`${text}\` is not a valid ${field.key}`}: use ${orList(spec.values ?? [])}${near ? ` (did you mean \`${near}\`?)` : ''}.`, near ? { replacement: near } : undefined));
+            // Without a near value, the fix offers every valid one (named by the field).
+            found.push(finding(CODE, at, `${text === undefined ? `\`${field.key}\` needs a value` : `\`${text}\` is not a valid ${field.key}`}: use ${orList(spec.values ?? [])}${near ? ` (did you mean \`${near}\`?)` : ''}.`, near ? { replacement: near } : { name: field.key }));
           }
           break;
         case 'text':

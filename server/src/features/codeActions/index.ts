@@ -2,7 +2,7 @@ import type { CodeAction, Diagnostic as LspDiagnostic, Range } from 'vscode-lang
 import { convertComplyDocument } from './convertComply';
 import type { FixProvider, FixTarget } from './edits';
 import { addressMlTopic } from './mlAddendum';
-import { addMissingField } from './missingField';
+import { addMissingField, fillEnumField } from './missingField';
 import { addMissingSection, renameMisnamedHeading } from './missingSection';
 import { replaceBySuggestion } from './replaceSuggestion';
 import { suppressInFile } from './suppress';
@@ -14,7 +14,7 @@ export type { FixTarget } from './edits';
 export const FIX_PROVIDERS: Readonly<Record<string, readonly FixProvider[]>> = {
   'unknown-criterion': [replaceBySuggestion],
   'unknown-field': [replaceBySuggestion],
-  'invalid-value': [replaceBySuggestion],
+  'invalid-value': [replaceBySuggestion, fillEnumField],
   'missing-field': [addMissingField],
   'missing-section': [renameMisnamedHeading, addMissingSection],
   'missing-ml-addendum': [addressMlTopic],
