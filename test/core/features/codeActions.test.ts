@@ -299,6 +299,15 @@ describe('quick fixes', () => {
       assert.strictEqual(after['policies/a.md'], policy({ ml: '[drift-monitoring]', criteria: '[CC6.2]' }, `${POLICY_BODY}\n## Drift Monitoring\n\nWatched.\n`));
     });
 
+    it('never adds a section the document has, as a diagnostic from before the edit asks', async () => {
+      const files = { 'attest.yaml': ML_ON, 'policies/a.md': policy({ ml: '[model-versioning]', criteria: '[CC6.2]' }) };
+      const { targeted } = await fixesFor(files, 'policies/a.md', 'missing-section');
+      const { index } = await workspace({ ...files, 'policies/a.md': policy({ ml: '[model-versioning]', criteria: '[CC6.2]' }, `${POLICY_BODY}\n## Model Registry\n\nKept.\n`) });
+      const doc = index.get('policies/a.md');
+      assert.ok(doc);
+      assert.ok(!codeActionsFor({ text: doc.text, doc, index }, targeted).some((a) => a.title.startsWith('Add')));
+    });
+
     it('inserts at the end of a file without a final line break', async () => {
       const body = sections(all.slice(0, -1)).replace(/\n$/, '');
       const after = await applyFix({ 'policies/a.md': policy({}, body) }, 'policies/a.md', 'missing-section', 'Add the "Review" section');
@@ -328,6 +337,24 @@ describe('quick fixes', () => {
       const block = { 'attest.yaml': ML_ON, 'policies/a.md': policy({ criteria: '\n  - CC6.6', ml: '\n  - drift-monitoring' }, body) };
       const blockAfter = await applyFix(block, 'policies/a.md', 'missing-ml-addendum', /^Address/);
       assert.strictEqual(blockAfter['policies/a.md'], policy({ criteria: '\n  - CC6.6', ml: '\n  - drift-monitoring\n  - inference-security' }, body) + `\n${await inferenceSecurity()}`);
+    });
+
+    it('only lists the topic in `ml` when its section is there already, under its title or a synonym', async () => {
+      for (const heading of ['Inference Security', '5. Model Serving Security']) {
+        const body = `${POLICY_BODY}\n## ${heading}\n\nEndpoints need a token.\n`;
+        const files = { 'attest.yaml': ML_ON, 'policies/access.md': policy({ criteria: '[CC6.6]' }, body) };
+        const after = await applyFix(files, 'policies/access.md', 'missing-ml-addendum', 'Address "Inference Security" here: add `inference-security` to `ml` (the section is there)');
+        assert.strictEqual(after['policies/access.md'], policy({ criteria: '[CC6.6]', ml: '[inference-security]' }, body));
+      }
+    });
+
+    it('offers nothing here once the topic is listed and its section written', async () => {
+      const files = { 'attest.yaml': ML_ON, 'policies/access.md': policy({ criteria: '[CC6.6]' }) };
+      const { targeted } = await fixesFor(files, 'policies/access.md', 'missing-ml-addendum');
+      const { index } = await workspace({ ...files, 'policies/access.md': policy({ criteria: '[CC6.6]', ml: '[inference-security]' }, `${POLICY_BODY}\n## Inference Security\n\nDone.\n`) });
+      const doc = index.get('policies/access.md');
+      assert.ok(doc);
+      assert.ok(!codeActionsFor({ text: doc.text, doc, index }, targeted).some((a) => a.title.startsWith('Address')));
     });
 
     it('creates an addendum that extends the policy', async () => {
