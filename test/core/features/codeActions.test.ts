@@ -438,6 +438,36 @@ describe('quick fixes', () => {
     });
   });
 
+  describe('unclosed frontmatter', () => {
+    const unclosed = (text: string) => text.replace('\n---\n', '\n');
+
+    it('adds the closing `---` after the last field, and offers no suppression above the frontmatter', async () => {
+      const files = { 'policies/a.md': unclosed(policy()) };
+      const { actions } = await fixesFor(files, 'policies/a.md', 'yaml-syntax');
+      assert.deepStrictEqual(actions.map((a) => [a.title, a.isPreferred]), [['Close the frontmatter: add `---` after line 8', true]]);
+      const after = await applyFix(files, 'policies/a.md', 'yaml-syntax', /^Close the frontmatter/);
+      assert.strictEqual(after['policies/a.md'], policy());
+    });
+
+    it('closes before a heading that follows the fields at once, past blank lines inside the YAML, keeping CRLF', async () => {
+      const tight = { 'policies/a.md': unclosed(policy()).replace('CC6.2]\n\n#', 'CC6.2]\n#') };
+      const closed = await applyFix(tight, 'policies/a.md', 'yaml-syntax', 'Close the frontmatter: add `---` after line 8');
+      assert.strictEqual(closed['policies/a.md'], policy().replace('---\n\n#', '---\n#'));
+
+      const spaced = policy({ criteria: '\n  - CC6.1\n\n  - CC6.2' });
+      const crlf = { 'policies/a.md': unclosed(spaced).replace(/\n/g, '\r\n') };
+      const after = await applyFix(crlf, 'policies/a.md', 'yaml-syntax', 'Close the frontmatter: add `---` after line 11');
+      assert.strictEqual(after['policies/a.md'], spaced.replace(/\n/g, '\r\n'));
+    });
+
+    it('offers nothing where the end of the YAML is not plain', async () => {
+      for (const text of ['---\nSome notes first.\n\n# Title\n', '---\nid: POL-A\n  - stray: [\n\n# Title\n', '---\n\n# Title\n']) {
+        const { actions } = await fixesFor({ 'policies/a.md': text }, 'policies/a.md', 'yaml-syntax');
+        assert.deepStrictEqual(actions, [], JSON.stringify(text));
+      }
+    });
+  });
+
   describe('comply documents', () => {
     it('converts the frontmatter to Attest format, keeping the body and comply-only keys', async () => {
       const yaml = 'name: Access Policy\nacronym: AP\nsatisfies:\n  TSC:\n    - CC6.1\n    - CC6.2\nmajorRevisions:\n  - date: Jun 1 2018\n    comment: Initial document\n---\n';

@@ -84,6 +84,14 @@ export function lineAt(text: TextDocument, line: number): string {
   return text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
 }
 
+/**
+ * Whether the document opens a frontmatter with `---` and never closes it: where its body
+ * starts is unknown, so nothing may be inserted above or below it but the closing `---`.
+ */
+export function opensUnclosedFrontmatter(doc: AttestDocument): boolean {
+  return !doc.hasFrontmatter && lineAt(doc.text, 0).replace(/^\uFEFF/, '').trimEnd() === '---';
+}
+
 export function endOfLine(text: TextDocument, line: number): Position {
   return { line, character: lineAt(text, line).length };
 }

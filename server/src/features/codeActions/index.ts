@@ -1,4 +1,5 @@
 import type { CodeAction, Diagnostic as LspDiagnostic, Range } from 'vscode-languageserver-types';
+import { closeFrontmatter } from './closeFrontmatter';
 import { convertComplyDocument } from './convertComply';
 import type { FixProvider, FixTarget } from './edits';
 import { addressMlTopic } from './mlAddendum';
@@ -12,6 +13,7 @@ export type { FixTarget } from './edits';
 
 /** Which fixes each diagnostic code has; every code also gets the suppression. */
 export const FIX_PROVIDERS: Readonly<Record<string, readonly FixProvider[]>> = {
+  'yaml-syntax': [closeFrontmatter],
   'unknown-criterion': [replaceBySuggestion],
   'unknown-field': [replaceBySuggestion],
   'invalid-value': [replaceBySuggestion, fillEnumField],
