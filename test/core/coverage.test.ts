@@ -201,6 +201,20 @@ describe('attest.yaml', () => {
     assert.ok(index.config.categories.has('availability'));
   });
 
+  it('never suggests renaming a setting or a rule code into one that is already there', async () => {
+    const config = 'categories: [availability]\ncategries: [privacy]\nrules:\n  stale-review: off\n  stale-reveiw: error\n';
+    const { index } = await workspace({ 'attest.yaml': config });
+    const d = index.diagnoseConfig().filter((x) => x.code !== 'uncovered-criterion');
+    assert.deepStrictEqual(d.map((x) => [x.code, x.range, x.data?.replacement]), [
+      ['unknown-field', rangeOf(config, 'categries'), undefined],
+      ['invalid-value', rangeOf(config, 'stale-reveiw'), undefined],
+    ]);
+    assert.doesNotMatch(d[0].message, /did you mean/);
+    assert.doesNotMatch(d[1].message, /did you mean/);
+    const alone = await workspace({ 'attest.yaml': 'categries: [privacy]\nrules:\n  stale-reveiw: error\n' });
+    assert.deepStrictEqual(alone.index.diagnoseConfig().filter((x) => x.code !== 'uncovered-criterion').map((x) => x.data?.replacement), ['categories', 'stale-review']);
+  });
+
   it('asks for a folder path in each entry of `folders`', async () => {
     const config = 'folders: [policies, { path: controls }]\n';
     const d = expectOne(await diagnose({ 'attest.yaml': config }, 'attest.yaml'), 'invalid-value', rangeOf(config, '{ path: controls }'));

@@ -118,11 +118,19 @@ describe('document rules', () => {
 
   describe('unknown-field', () => {
     it('suggests the nearest known field, on the key', async () => {
-      const text = policy({ ownr: 'CISO' });
+      const text = policy({ owner: '', ownr: 'CISO' });
       const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'unknown-field', rangeOf(text, 'ownr'));
       assert.strictEqual(d.severity, 'warning');
       assert.match(d.message, /did you mean `owner`/);
       assert.strictEqual(d.data?.replacement, 'owner');
+    });
+
+    it('never suggests a field the frontmatter already has, which would make a duplicate key', async () => {
+      const both = policy({ ownr: 'CISO' });
+      assert.ok(both.includes('owner: Head of Security') && both.includes('ownr: CISO'));
+      const d = expectOne(await diagnose({ 'policies/a.md': both }, 'policies/a.md'), 'unknown-field', rangeOf(both, 'ownr'));
+      assert.doesNotMatch(d.message, /did you mean/);
+      assert.strictEqual(d.data?.replacement, undefined);
     });
 
     it('says when a field belongs to another type', async () => {
@@ -177,6 +185,18 @@ describe('document rules', () => {
       ]);
       assert.match(d[1].message, /neither `path` nor `url`/);
       assert.match(d[3].message, /no `name`/);
+    });
+
+    it('suggests the nearest key of an evidence entry, unless the entry has it already', async () => {
+      const text = control({ evidence: '\n  - { nme: Ticket, path: evidence/x.pdf }\n  - { name: Export, nme: Ticket, path: evidence/x.pdf }' });
+      const d = withCode(await diagnose({ 'policies/p.md': policy(), 'controls/c.md': text, 'evidence/x.pdf': '' }, 'controls/c.md'), 'invalid-value');
+      assert.deepStrictEqual(d.map((x) => [x.range, x.data?.replacement]), [
+        [rangeOf(text, '{ nme: Ticket, path: evidence/x.pdf }'), undefined],
+        [rangeOf(text, 'nme'), 'name'],
+        [rangeOf(text, 'nme', 1), undefined],
+      ]);
+      assert.match(d[1].message, /did you mean `name`/);
+      assert.doesNotMatch(d[2].message, /did you mean/);
     });
 
     it('suggests the nearest key of `review`, reporting a misspelt `cycle` once', async () => {

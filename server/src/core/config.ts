@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
-import { nearestNames } from './data/criteria';
+import { nearestNames, nearestNewKeys } from './data/criteria';
 import type { CriteriaMap } from './data/criteria';
 import { parseMlTopics, type MlTopic } from './data/mlCatalog';
 import type { SectionRequirement, SectionRequirements } from './data/sections';
@@ -117,11 +117,12 @@ export function parseConfig(
     const pair = root.items.find((p) => isScalar(p.key) && p.key.value === key);
     return pair ? ((pair.value ?? null) as YamlNode | null) : undefined;
   };
+  const keysOf = (map: YAMLMap<unknown, unknown>): string[] => map.items.flatMap((p) => (isScalar(p.key) ? [String(p.key.value)] : []));
   for (const pair of root.items) {
     if (!isScalar(pair.key)) continue;
     const key = String(pair.key.value);
     if (!KNOWN_KEYS.includes(key)) {
-      const near = nearestNames(key, KNOWN_KEYS, 3)[0];
+      const near = nearestNewKeys(key, KNOWN_KEYS, 3, keysOf(root))[0];
       report('unknown-field', at(pair.key), `Unknown setting \`${key}\` in attest.yaml${near ? `: did you mean \`${near}\`?` : `. Known settings: ${KNOWN_KEYS.join(', ')}.`}`, near);
     }
   }
@@ -206,7 +207,7 @@ export function parseConfig(
         const code = isScalar(pair.key) ? String(pair.key.value) : '';
         const value = isScalar(pair.value) ? pair.value.value : undefined;
         if (!ruleCodes.has(code)) {
-          const near = nearestNames(code, ruleCodes, 4)[0];
+          const near = nearestNewKeys(code, ruleCodes, 4, keysOf(rulesNode))[0];
           report('invalid-value', at(pair.key as YamlNode), `Unknown rule \`${code}\`${near ? `: did you mean \`${near}\`?` : '.'}`, near);
         } else if (value === 'off' || value === false || isOneOf(SEVERITIES, value)) {
           severities.set(code, value === false ? 'off' : (value));

@@ -79,14 +79,32 @@ export function isEvidenceOverdue(doc: AttestDocument, today: string): boolean {
   return newest !== undefined && daysBetween(newest.date, today) > maxEvidenceAge(doc);
 }
 
+/** Where a document's evidence stands, as coverage judges it; only `current` evidence can make a control implemented. */
+export type EvidenceState =
+  | { readonly kind: 'none' }
+  /** An entry whose file does not exist (its `path`), or that says nowhere where the evidence is. */
+  | { readonly kind: 'missing'; readonly path?: string }
+  | { readonly kind: 'undated' }
+  /** Dated, but only in the future, which is a mistake and no evidence. */
+  | { readonly kind: 'future' }
+  | { readonly kind: 'overdue'; readonly date: string }
+  | { readonly kind: 'current'; readonly date: string };
+
+export function evidenceState(doc: AttestDocument, ctx: Pick<RuleContext, 'today' | 'fileExists'>): EvidenceState {
+  if (doc.evidence.length === 0) return { kind: 'none' };
+  const missing = doc.evidence.find((e) => {
+    const path = e.path ? evidencePath(e.path.value) : undefined;
+    return path ? !ctx.fileExists(path) : !!e.path || !e.url;
+  });
+  if (missing) return { kind: 'missing', ...(missing.path ? { path: missing.path.value } : {}) };
+  const newest = newestEvidence(doc, ctx.today);
+  if (!newest) return doc.evidence.some((e) => e.collected && isIsoDate(e.collected.value)) ? { kind: 'future' } : { kind: 'undated' };
+  return isEvidenceOverdue(doc, ctx.today) ? { kind: 'overdue', date: newest.date } : { kind: 'current', date: newest.date };
+}
+
 /** A control that is implemented and whose evidence exists and is current (SPEC §7). */
 export function isImplemented(doc: AttestDocument, ctx: Pick<RuleContext, 'today' | 'fileExists'>): boolean {
-  if (doc.type !== 'control' || doc.status?.value !== 'implemented' || doc.evidence.length === 0) return false;
-  if (!newestEvidence(doc, ctx.today) || isEvidenceOverdue(doc, ctx.today)) return false;
-  return doc.evidence.every((e) => {
-    const path = e.path ? evidencePath(e.path.value) : undefined;
-    return path ? ctx.fileExists(path) : !e.path && !!e.url;
-  });
+  return doc.type === 'control' && doc.status?.value === 'implemented' && evidenceState(doc, ctx).kind === 'current';
 }
 
 function statusOf(claimants: readonly AttestDocument[], ctx: Pick<RuleContext, 'today' | 'fileExists'>): CoverageStatus {

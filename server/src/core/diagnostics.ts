@@ -1,3 +1,4 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AttestConfig } from './config';
 import { nearestNames } from './data/criteria';
 import type { AttestDocument, DocumentSuppression } from './document/model';
@@ -36,9 +37,15 @@ export function diagnoseDocument(doc: AttestDocument, ctx: RuleContext): Diagnos
   for (const f of findings) {
     if (suppressed.has(f.code)) continue;
     const severity = severityOf(ctx.config, f, doc.dialect === 'comply');
-    if (severity) result.push({ ...f, severity });
+    if (severity) result.push({ ...withReplacedText(f, doc.text), severity });
   }
   return sortDiagnostics(result);
+}
+
+/** A finding with a replacement carries the text it replaces (see `FindingData.text`). */
+function withReplacedText(f: Finding, text: TextDocument | undefined): Finding {
+  if (!f.data?.replacement || !text) return f;
+  return { ...f, data: { ...f.data, text: text.getText(f.range) } };
 }
 
 /**
@@ -73,7 +80,7 @@ export function diagnoseWorkspace(ctx: RuleContext, facts: WorkspaceFacts, confi
   const result: Diagnostic[] = [];
   for (const f of findings) {
     const severity = severityOf(ctx.config, f, false);
-    if (severity) result.push({ ...f, severity });
+    if (severity) result.push({ ...withReplacedText(f, ctx.config.file?.text), severity });
   }
   return sortDiagnostics(result);
 }

@@ -44,6 +44,11 @@ export interface FindingData {
   readonly name?: string;
   /** A criterion id the finding is about. */
   readonly criterion?: string;
+  /**
+   * The text under the range when the finding was made, where a fix replaces that range: the
+   * editor may hand back a diagnostic from before an edit, whose range now holds other text.
+   */
+  readonly text?: string;
 }
 
 /** A finding with its effective severity, as the front ends show it. */

@@ -1,7 +1,6 @@
 import type { CodeLens, Range } from 'vscode-languageserver-types';
-import { isEvidenceOverdue, newestEvidence } from '../core/coverage';
+import { evidenceState } from '../core/coverage';
 import type { AttestDocument } from '../core/document/model';
-import { isIsoDate } from '../core/document/schema';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { plural } from '../core/words';
 
@@ -34,14 +33,26 @@ function policyLens(index: WorkspaceIndex, doc: AttestDocument, id: string): str
 }
 
 function controlLens(index: WorkspaceIndex, doc: AttestDocument): string {
-  return [`meets ${plural(inScopeCriteria(index, doc), 'criterion', 'criteria')}`, doc.status?.value ?? 'draft', evidenceState(index, doc)].join(' · ');
+  return [`meets ${plural(inScopeCriteria(index, doc), 'criterion', 'criteria')}`, doc.status?.value ?? 'draft', evidenceWords(index, doc)].join(' · ');
 }
 
-function evidenceState(index: WorkspaceIndex, doc: AttestDocument): string {
-  if (doc.evidence.length === 0) return 'no evidence';
-  const newest = newestEvidence(doc, index.today);
-  if (!newest) return doc.evidence.some((e) => e.collected && isIsoDate(e.collected.value)) ? 'evidence dated in the future' : 'evidence undated';
-  return isEvidenceOverdue(doc, index.today) ? `evidence overdue (last ${newest.date})` : `evidence ${newest.date}`;
+/** The evidence as coverage judges it, so that the lens and the coverage view agree. */
+function evidenceWords(index: WorkspaceIndex, doc: AttestDocument): string {
+  const state = evidenceState(doc, index);
+  switch (state.kind) {
+    case 'none':
+      return 'no evidence';
+    case 'missing':
+      return state.path ? `evidence not found (${state.path})` : 'evidence without a path or url';
+    case 'undated':
+      return 'evidence undated';
+    case 'future':
+      return 'evidence dated in the future';
+    case 'overdue':
+      return `evidence overdue (last ${state.date})`;
+    case 'current':
+      return `evidence ${state.date}`;
+  }
 }
 
 /** Distinct known criteria the document claims whose category is in the audit scope. */

@@ -34,6 +34,11 @@ interface Site {
   readonly lead: string;
   /** The line of the top-level key. */
   readonly keyLine: number;
+  /**
+   * An indented line with no `-` yet under a key whose value is a block (`criteria:` alone on
+   * its line): a list value typed here needs the dash to be an item of the list.
+   */
+  readonly needsDash: boolean;
 }
 
 /** A value that may be typed: letters, digits, `.`, `-`, `_`, `<`, `>`. */
@@ -86,7 +91,8 @@ function siteAt(lines: readonly string[], position: Position, first: number): Si
   const valueAhead = value.slice(0, value.length - typed.length);
   const nested = /([A-Za-z_][\w-]*)\s*:\s*$/.exec(valueAhead)?.[1];
   const atNestedKey = !top && /^\s+$/.test(valueAhead);
-  return { key, nested, atNestedKey, typed, range, lead, keyLine };
+  const blockValue = /^\s*(#.*)?$/.test(TOP_KEY.exec(lines[keyLine])?.[2] ?? '');
+  return { key, nested, atNestedKey, typed, range, lead, keyLine, needsDash: atNestedKey && blockValue };
 }
 
 /** Every value written in the block of the key on `keyLine` (its line and the indented lines below). */
@@ -104,6 +110,11 @@ function valuesListed(lines: readonly string[], keyLine: number, nested?: string
 
 function item(site: Site, label: string, extra: Omit<CompletionItem, 'label'>): CompletionItem {
   return { label, filterText: label, textEdit: TextEdit.replace(site.range, site.lead + label), ...extra };
+}
+
+/** An item of a list value (`criteria`, `ml`, `categories`): with the `-` the line still lacks. */
+function listItem(site: Site, label: string, extra: Omit<CompletionItem, 'label'>): CompletionItem {
+  return site.needsDash ? { ...item(site, label, extra), textEdit: TextEdit.replace(site.range, `- ${label}`) } : item(site, label, extra);
 }
 
 const markdown = (value: string) => ({ kind: MarkupKind.Markdown, value });
@@ -188,7 +199,7 @@ function criterionItems(site: Site, index: WorkspaceIndex, listed: ReadonlySet<s
     const category = index.criteria.category(criterion.category)?.name ?? criterion.category;
     const rank = inScope ? (preferUncovered && isUncovered ? 0 : 1) : 2;
     items.push(
-      item(site, criterion.id, {
+      listItem(site, criterion.id, {
         kind: CompletionItemKind.Constant,
         labelDetails: { detail: ` ${criterion.seriesName}`, ...(isUncovered ? { description: 'uncovered' } : inScope ? {} : { description: 'not in scope' }) },
         detail: `${category}${inScope ? '' : ' (not in scope)'}${isUncovered ? ' · uncovered' : ''}`,
@@ -204,7 +215,7 @@ function topicItems(site: Site, index: WorkspaceIndex, listed: ReadonlySet<strin
   return index.catalog.topics
     .filter((t) => !listed.has(t.id) && startsWith(t.id, site.typed))
     .map((topic, i) =>
-      item(site, topic.id, {
+      listItem(site, topic.id, {
         kind: CompletionItemKind.EnumMember,
         labelDetails: { description: topic.title },
         detail: `ML topic: ${topic.title}`,
@@ -242,7 +253,7 @@ export function completeConfig(text: TextDocument, position: Position, index: Wo
       return index.criteria.categories
         .filter((c) => !listed.has(c.key) && startsWith(c.key, site.typed))
         .map((c, i) =>
-          item(site, c.key, {
+          listItem(site, c.key, {
             kind: CompletionItemKind.EnumMember,
             labelDetails: { description: c.name },
             detail: c.alwaysInScope ? `${c.name} (always in scope)` : c.name,

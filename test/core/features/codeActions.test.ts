@@ -72,12 +72,43 @@ describe('quick fixes', () => {
       }
     });
 
+    it('offers nothing for a diagnostic from before an edit, or whose range lies outside the document', async () => {
+      const files = { 'policies/access.md': policy({ criteria: '[CC6.2, CC9.9]' }) };
+      const { targeted } = await fixesFor(files, 'policies/access.md', 'unknown-criterion');
+      const [stale] = targeted;
+      // The author typed `CC1.1, ` earlier on the line: the old range now holds `CC6.2`, a valid criterion.
+      const edited = { 'policies/access.md': policy({ criteria: '[CC1.1, CC6.2, CC9.9]' }) };
+      const { index } = await workspace(edited);
+      const doc = index.get('policies/access.md');
+      assert.ok(doc);
+      assert.strictEqual(doc.text.getText(stale.range), 'CC6.2');
+      const target: FixTarget = { text: doc.text, doc, index };
+      const changes = (diagnostic: LspDiagnostic) => codeActionsFor(target, [diagnostic]).filter((a) => a.title.startsWith('Change'));
+      assert.deepStrictEqual(changes(stale), []);
+      const outside = { ...stale, range: { start: { line: 40, character: 2 }, end: { line: 40, character: 7 } } };
+      assert.deepStrictEqual(changes(outside), []);
+      const pastLineEnd = { ...stale, range: { start: { line: stale.range.start.line, character: 60 }, end: { line: stale.range.start.line, character: 65 } } };
+      assert.deepStrictEqual(changes(pastLineEnd), []);
+      // The same diagnostic, made afresh, is fixed where it now is.
+      const fresh = await fixesFor(edited, 'policies/access.md', 'unknown-criterion');
+      assert.deepStrictEqual(fresh.actions.filter((a) => a.title.startsWith('Change')).map((a) => a.title), ['Change `CC9.9` to `CC9.1`', 'Change `CC9.9` to `CC9.2`']);
+    });
+
     it('renames a misspelt field', async () => {
       const files = { 'policies/access.md': policy({ owner: '', ownr: 'Head of Security' }) };
       const { actions } = await fixesFor(files, 'policies/access.md', 'unknown-field');
       assert.strictEqual(titled(actions, 'Rename `ownr` to `owner`').isPreferred, true);
       const after = await applyFix(files, 'policies/access.md', 'unknown-field', 'Rename `ownr` to `owner`');
       assert.strictEqual(after['policies/access.md'], policy({ owner: '', ownr: '' }).replace('criteria: [CC6.1, CC6.2]', 'criteria: [CC6.1, CC6.2]\nowner: Head of Security'));
+    });
+
+    it('offers no rename into a key the map already has, which would make a duplicate key', async () => {
+      const field = await fixesFor({ 'policies/access.md': policy({ ownr: 'CISO' }) }, 'policies/access.md', 'unknown-field');
+      assert.deepStrictEqual(field.actions.map((a) => a.title), ['Suppress unknown-field in this file']);
+      const review = await fixesFor({ 'policies/access.md': policy({ review: '{ cycle: annual, last: 2026-06-01, cylce: monthly }' }) }, 'policies/access.md', 'invalid-value');
+      assert.deepStrictEqual(review.actions.map((a) => a.title), ['Suppress invalid-value in this file']);
+      const config = await fixesFor({ 'attest.yaml': 'categories: [security]\ncategries: [privacy]\n', 'policies/access.md': policy() }, 'attest.yaml', 'unknown-field');
+      assert.deepStrictEqual(config.actions, []);
     });
 
     it('fixes an enum value and an ML topic id', async () => {
@@ -139,6 +170,15 @@ describe('quick fixes', () => {
       assert.strictEqual(filled['compliance/system.md'], text.replace('id:', 'type: narrative\nid:'));
     });
 
+    it('offers nothing once the field is written, as a diagnostic from before the edit asks', async () => {
+      const files = { 'policies/access.md': policy({ owner: '' }) };
+      const { targeted } = await fixesFor(files, 'policies/access.md', 'missing-field');
+      const { index } = await workspace({ 'policies/access.md': policy() });
+      const doc = index.get('policies/access.md');
+      assert.ok(doc);
+      assert.deepStrictEqual(codeActionsFor({ text: doc.text, doc, index }, targeted).map((a) => a.title), ['Suppress missing-field in this file']);
+    });
+
     it("points a control's `policy` at the policy that claims its criteria", async () => {
       const files = {
         'policies/access.md': policy(),
@@ -154,6 +194,32 @@ describe('quick fixes', () => {
       const files = { 'policies/access.md': policy(), 'addenda/ml.md': addendum };
       const after = await applyFix(files, 'addenda/ml.md', 'missing-field', 'Add `extends: POL-ACCESS`');
       assert.strictEqual(after['addenda/ml.md'], addendum.replace('Head of ML\n', 'Head of ML\nextends: POL-ACCESS\n'));
+    });
+  });
+
+  describe('empty or unknown enum value', () => {
+    it('fills an empty `type` with the valid types, the folder\'s preferred', async () => {
+      const text = policy().replace('type: policy', 'type:');
+      const files = { 'policies/access.md': text };
+      const { actions } = await fixesFor(files, 'policies/access.md', 'invalid-value');
+      assert.deepStrictEqual(
+        actions.map((a) => [a.title, a.isPreferred === true]),
+        [...['policy', 'control', 'procedure', 'narrative', 'addendum'].map((t) => [`Set \`type: ${t}\``, t === 'policy']), ['Suppress invalid-value in this file', false]],
+      );
+      const after = await applyFix(files, 'policies/access.md', 'invalid-value', 'Set `type: policy`');
+      assert.strictEqual(after['policies/access.md'], policy());
+    });
+
+    it('fills an empty `status`, `draft` preferred, and replaces a value nothing valid is near', async () => {
+      const empty = { 'policies/access.md': policy().replace('status: approved', 'status:') };
+      const { actions } = await fixesFor(empty, 'policies/access.md', 'invalid-value');
+      assert.strictEqual(titled(actions, 'Set `status: draft`').isPreferred, true);
+      const after = await applyFix(empty, 'policies/access.md', 'invalid-value', 'Set `status: approved`');
+      assert.strictEqual(after['policies/access.md'], policy());
+
+      const unknown = { 'controls/ac-01.md': control({ frequency: 'fortnightly' }), 'policies/access.md': policy() };
+      const fixed = await applyFix(unknown, 'controls/ac-01.md', 'invalid-value', 'Set `frequency: weekly`');
+      assert.strictEqual(fixed['controls/ac-01.md'], control({ frequency: 'weekly' }));
     });
   });
 
@@ -233,6 +299,15 @@ describe('quick fixes', () => {
       assert.strictEqual(after['policies/a.md'], policy({ ml: '[drift-monitoring]', criteria: '[CC6.2]' }, `${POLICY_BODY}\n## Drift Monitoring\n\nWatched.\n`));
     });
 
+    it('never adds a section the document has, as a diagnostic from before the edit asks', async () => {
+      const files = { 'attest.yaml': ML_ON, 'policies/a.md': policy({ ml: '[model-versioning]', criteria: '[CC6.2]' }) };
+      const { targeted } = await fixesFor(files, 'policies/a.md', 'missing-section');
+      const { index } = await workspace({ ...files, 'policies/a.md': policy({ ml: '[model-versioning]', criteria: '[CC6.2]' }, `${POLICY_BODY}\n## Model Registry\n\nKept.\n`) });
+      const doc = index.get('policies/a.md');
+      assert.ok(doc);
+      assert.ok(!codeActionsFor({ text: doc.text, doc, index }, targeted).some((a) => a.title.startsWith('Add')));
+    });
+
     it('inserts at the end of a file without a final line break', async () => {
       const body = sections(all.slice(0, -1)).replace(/\n$/, '');
       const after = await applyFix({ 'policies/a.md': policy({}, body) }, 'policies/a.md', 'missing-section', 'Add the "Review" section');
@@ -262,6 +337,24 @@ describe('quick fixes', () => {
       const block = { 'attest.yaml': ML_ON, 'policies/a.md': policy({ criteria: '\n  - CC6.6', ml: '\n  - drift-monitoring' }, body) };
       const blockAfter = await applyFix(block, 'policies/a.md', 'missing-ml-addendum', /^Address/);
       assert.strictEqual(blockAfter['policies/a.md'], policy({ criteria: '\n  - CC6.6', ml: '\n  - drift-monitoring\n  - inference-security' }, body) + `\n${await inferenceSecurity()}`);
+    });
+
+    it('only lists the topic in `ml` when its section is there already, under its title or a synonym', async () => {
+      for (const heading of ['Inference Security', '5. Model Serving Security']) {
+        const body = `${POLICY_BODY}\n## ${heading}\n\nEndpoints need a token.\n`;
+        const files = { 'attest.yaml': ML_ON, 'policies/access.md': policy({ criteria: '[CC6.6]' }, body) };
+        const after = await applyFix(files, 'policies/access.md', 'missing-ml-addendum', 'Address "Inference Security" here: add `inference-security` to `ml` (the section is there)');
+        assert.strictEqual(after['policies/access.md'], policy({ criteria: '[CC6.6]', ml: '[inference-security]' }, body));
+      }
+    });
+
+    it('offers nothing here once the topic is listed and its section written', async () => {
+      const files = { 'attest.yaml': ML_ON, 'policies/access.md': policy({ criteria: '[CC6.6]' }) };
+      const { targeted } = await fixesFor(files, 'policies/access.md', 'missing-ml-addendum');
+      const { index } = await workspace({ ...files, 'policies/access.md': policy({ criteria: '[CC6.6]', ml: '[inference-security]' }, `${POLICY_BODY}\n## Inference Security\n\nDone.\n`) });
+      const doc = index.get('policies/access.md');
+      assert.ok(doc);
+      assert.ok(!codeActionsFor({ text: doc.text, doc, index }, targeted).some((a) => a.title.startsWith('Address')));
     });
 
     it('creates an addendum that extends the policy', async () => {
@@ -342,6 +435,36 @@ describe('quick fixes', () => {
     it('offers no suppression on attest.yaml, where comments do not apply', async () => {
       const { actions } = await fixesFor({ 'attest.yaml': 'categories: [security]\n', ...{ 'policies/a.md': policy() } }, 'attest.yaml', 'uncovered-criterion');
       assert.ok(!actions.some((a) => a.title.startsWith('Suppress')));
+    });
+  });
+
+  describe('unclosed frontmatter', () => {
+    const unclosed = (text: string) => text.replace('\n---\n', '\n');
+
+    it('adds the closing `---` after the last field, and offers no suppression above the frontmatter', async () => {
+      const files = { 'policies/a.md': unclosed(policy()) };
+      const { actions } = await fixesFor(files, 'policies/a.md', 'yaml-syntax');
+      assert.deepStrictEqual(actions.map((a) => [a.title, a.isPreferred]), [['Close the frontmatter: add `---` after line 8', true]]);
+      const after = await applyFix(files, 'policies/a.md', 'yaml-syntax', /^Close the frontmatter/);
+      assert.strictEqual(after['policies/a.md'], policy());
+    });
+
+    it('closes before a heading that follows the fields at once, past blank lines inside the YAML, keeping CRLF', async () => {
+      const tight = { 'policies/a.md': unclosed(policy()).replace('CC6.2]\n\n#', 'CC6.2]\n#') };
+      const closed = await applyFix(tight, 'policies/a.md', 'yaml-syntax', 'Close the frontmatter: add `---` after line 8');
+      assert.strictEqual(closed['policies/a.md'], policy().replace('---\n\n#', '---\n#'));
+
+      const spaced = policy({ criteria: '\n  - CC6.1\n\n  - CC6.2' });
+      const crlf = { 'policies/a.md': unclosed(spaced).replace(/\n/g, '\r\n') };
+      const after = await applyFix(crlf, 'policies/a.md', 'yaml-syntax', 'Close the frontmatter: add `---` after line 11');
+      assert.strictEqual(after['policies/a.md'], spaced.replace(/\n/g, '\r\n'));
+    });
+
+    it('offers nothing where the end of the YAML is not plain', async () => {
+      for (const text of ['---\nSome notes first.\n\n# Title\n', '---\nid: POL-A\n  - stray: [\n\n# Title\n', '---\n\n# Title\n']) {
+        const { actions } = await fixesFor({ 'policies/a.md': text }, 'policies/a.md', 'yaml-syntax');
+        assert.deepStrictEqual(actions, [], JSON.stringify(text));
+      }
     });
   });
 

@@ -50,6 +50,20 @@ describe('code lenses', () => {
     }
   });
 
+  it('on a control: agrees with coverage on evidence that is not there', async () => {
+    const cases: [string, string, string][] = [
+      ['\n  - name: Ticket\n    path: evidence/gone.pdf\n    collected: 2026-10-02', 'evidence not found (evidence/gone.pdf)', 'controlled'],
+      ['\n  - name: Ticket\n    collected: 2026-10-02', 'evidence without a path or url', 'controlled'],
+      ['\n  - name: Ticket\n    url: https://tickets.example.com/1\n    collected: 2026-10-02', 'evidence 2026-10-02', 'implemented'],
+    ];
+    for (const [evidence, words, status] of cases) {
+      const files = { 'policies/access.md': policy(), 'controls/ac-01.md': control({ status: 'implemented', evidence }) };
+      const { index } = await workspace(files);
+      assert.deepStrictEqual(codeLenses(index, index.get('controls/ac-01.md')!).map((l) => l.command?.title), [`meets 1 criterion · implemented · ${words}`]);
+      assert.strictEqual(index.coverage().criteria.find((c) => c.id === 'CC6.2')?.status, status);
+    }
+  });
+
   it('nowhere else: procedures, addenda, documents without an id', async () => {
     const files = { 'policies/access.md': policy(), 'procedures/review.md': procedure(''), 'addenda/ml.md': addendum, 'policies/no-id.md': policy({ id: '' }) };
     for (const file of ['procedures/review.md', 'addenda/ml.md', 'policies/no-id.md']) assert.deepStrictEqual(await lensTitles(files, file), [], file);

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { completeConfig, completeDocument } from '../../../server/src/features/completion';
-import { control, policy, workspace } from '../../helpers';
+import { control, diagnose, policy, POLICY_BODY, workspace } from '../../helpers';
 import { applyEdits, cursor } from './cursor';
 
 /** Completion at the `|` of `marked`, the text of `file` in a workspace with `others`. */
@@ -85,6 +85,22 @@ describe('completion', () => {
       assert.strictEqual(accept(items, 'CC7.2', text), '---\ntype: policy\ncriteria:\n  - CC6.1\n  - CC7.2\ntitle: [unclosed\n---\n');
       const dash = await complete('policies/p.md', '---\ncriteria:\n  -|\n---\n');
       assert.strictEqual(accept(dash.items, 'CC1.1', dash.text), '---\ncriteria:\n  - CC1.1\n---\n');
+    });
+
+    it('adds the dash on an indented line of a block list that has none yet', async () => {
+      for (const [typed, label] of [['', 'CC6.2'], ['CC6', 'CC6.3'], ['cc6.', 'CC6.3']]) {
+        const { items, text } = await complete('policies/access.md', policy({ criteria: `\n  - CC6.1\n  ${typed}|` }));
+        const after = accept(items, label, text);
+        assert.strictEqual(after, policy({ criteria: `\n  - CC6.1\n  - ${label}` }));
+        assert.deepStrictEqual(await diagnose({ 'policies/access.md': after }, 'policies/access.md'), [], typed);
+      }
+      const ml = await complete('policies/access.md', policy({ criteria: '[CC6.2]', ml: '\n    |' }, `${POLICY_BODY}\n## Drift Monitoring\n\nWatched.\n`));
+      assert.strictEqual(accept(ml.items, 'drift-monitoring', ml.text), policy({ criteria: '[CC6.2]', ml: '\n    - drift-monitoring' }, `${POLICY_BODY}\n## Drift Monitoring\n\nWatched.\n`));
+      const config = await complete('attest.yaml', 'categories:\n  - availability\n  |\n');
+      assert.strictEqual(accept(config.items, 'privacy', config.text), 'categories:\n  - availability\n  - privacy\n');
+      // Not in a flow list continued on the next line, nor for a single value.
+      const flow = await complete('policies/p.md', '---\ncriteria: [CC6.1,\n  |]\n---\n');
+      assert.strictEqual(accept(flow.items, 'CC6.2', flow.text), '---\ncriteria: [CC6.1,\n  CC6.2]\n---\n');
     });
 
     it('puts in-scope criteria first and marks the uncovered ones', async () => {

@@ -177,6 +177,39 @@ describe('rename', () => {
     }
   });
 
+  it('renames only the `id` under the cursor when another document has the same id, ending the duplicate', async () => {
+    const files = {
+      'policies/access.md': policy({}, `${POLICY_BODY}\nCTL-AC-01 grants access.\n`),
+      'controls/ac-01.md': control(),
+      'controls/dup.md': control({ id: 'CTL-AC-|01', title: 'Access review' }),
+    };
+    const { index, doc, position, files: clean } = await workspaceAt(files, 'controls/dup.md');
+    assert.deepStrictEqual(index.diagnose('controls/dup.md').map((d) => d.code), ['duplicate-id']);
+    assert.deepStrictEqual(prepareRename(index, doc, position), { range: rangeOf(clean['controls/dup.md'], 'CTL-AC-01'), placeholder: 'CTL-AC-01' });
+    const edit = rename(index, doc, position, 'CTL-AC-02');
+    assert.ok(!isRefusal(edit), JSON.stringify(edit));
+    const after = applyWorkspaceEdit(clean, edit, index);
+    assert.deepStrictEqual(after, { ...clean, 'controls/dup.md': control({ id: 'CTL-AC-02', title: 'Access review' }) });
+    const renamed = await workspace(after);
+    for (const f of Object.keys(after)) assert.deepStrictEqual(renamed.index.diagnose(f), [], f);
+  });
+
+  it('refuses to rename a duplicated id from a reference or a mention, which could mean either document', async () => {
+    const duplicated = { 'policies/a.md': policy(), 'policies/b.md': policy({}, `${POLICY_BODY}\nSee POL-ACCESS.\n`) };
+    const cases: [Record<string, string>, string][] = [
+      [{ ...duplicated, 'controls/ac-01.md': control({ policy: 'POL-|ACCESS' }) }, 'controls/ac-01.md'],
+      [{ ...duplicated, 'policies/b.md': duplicated['policies/b.md'].replace('See POL-', 'See POL-|') }, 'policies/b.md'],
+    ];
+    for (const [files, file] of cases) {
+      const { index, doc, position } = await workspaceAt(files, file);
+      const expected = 'POL-ACCESS is the id of 2 documents (policies/a.md, policies/b.md), so which one this names is ambiguous: rename the `id` of the document that should change, then point this reference at the id you mean.';
+      const prepared = prepareRename(index, doc, position);
+      assert.ok(isRefusal(prepared) && prepared.refusal === expected, JSON.stringify(prepared));
+      const edit = rename(index, doc, position, 'POL-IAM');
+      assert.ok(isRefusal(edit) && edit.refusal === expected, JSON.stringify(edit));
+    }
+  });
+
   it('refuses a new name that is not an id, or that another document has', async () => {
     const { index, doc, position } = await workspaceAt(marked('controls/ac-01.md', 'POL-ACCESS'), 'controls/ac-01.md');
     for (const name of ['pol-iam', 'POL IAM', 'POL-', '']) {

@@ -127,3 +127,12 @@ export function nearestNames(word: string, names: Iterable<string>, maxDistance:
   }
   return best <= maxDistance ? found : [];
 }
+
+/**
+ * The names a misspelt key of a map could be renamed to: the nearest names, less those the
+ * map already has (`present`), since renaming into one of them would make a duplicate key.
+ */
+export function nearestNewKeys(word: string, names: Iterable<string>, maxDistance: number, present: Iterable<string>): string[] {
+  const taken = new Set(present);
+  return nearestNames(word, names, maxDistance).filter((name) => !taken.has(name));
+}

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import { nearestNames } from '../data/criteria';
+import { nearestNames, nearestNewKeys } from '../data/criteria';
 import { rangeOfNode, type AttestDocument, type DocumentField } from '../document/model';
 import { EVIDENCE_KEYS, FIELD_BY_KEY, ID_PATTERN, REVIEW_CYCLES, REVIEW_KEYS, isFutureDate, isIsoDate } from '../document/schema';
 import type { Finding, Range } from '../types';
@@ -36,7 +36,8 @@ export const invalidValue: DocumentRule = {
         case 'enum':
           if (text === undefined || !spec.values?.includes(text)) {
             const near = text !== undefined ? nearestNames(text.toLowerCase(), spec.values ?? [], 3)[0] : undefined;
-            found.push(finding(CODE, at, `${text === undefined ? `\`${field.key}\` needs a value` : `\`${text}\` is not a valid ${field.key}`}: use ${orList(spec.values ?? [])}${near ? ` (did you mean \`${near}\`?)` : ''}.`, near ? { replacement: near } : undefined));
+            // Without a near value, the fix offers every valid one (named by the field).
+            found.push(finding(CODE, at, `${text === undefined ? `\`${field.key}\` needs a value` : `\`${text}\` is not a valid ${field.key}`}: use ${orList(spec.values ?? [])}${near ? ` (did you mean \`${near}\`?)` : ''}.`, near ? { replacement: near } : { name: field.key }));
           }
           break;
         case 'text':
@@ -89,14 +90,12 @@ function checkReview(node: YamlNode | null, field: DocumentField, rangeOf: Range
   if (!isMap(node)) return [finding(CODE, field.valueRange, '`review` must be `{ cycle: monthly|quarterly|semiannual|annual, last: YYYY-MM-DD }`.')];
   const found: Finding[] = [];
   const seen = new Set<string>();
-  const all = [...entries(node)];
-  const present = new Set(all.map((e) => e.key));
+  const all = entries(node);
   for (const { key, keyNode, value } of all) {
     const text = isScalar(value) && value.value !== null ? String(value.value) : undefined;
     const at = value ? rangeOf(value, field) : rangeOf(keyNode, field);
     if (!(REVIEW_KEYS as readonly string[]).includes(key)) {
-      // A key that is already there is no suggestion: renaming to it would make a duplicate.
-      const near = nearestNames(key.toLowerCase(), REVIEW_KEYS, 2).find((name) => !present.has(name));
+      const near = nearestNewKeys(key.toLowerCase(), REVIEW_KEYS, 2, all.map((e) => e.key))[0];
       // A misspelt `cycle` is reported once, as misspelt, not also as missing.
       if (near) seen.add(near);
       found.push(finding(CODE, rangeOf(keyNode, field), `\`review\` takes \`cycle\` and \`last\`, not \`${key}\`${near ? ` (did you mean \`${near}\`?)` : ''}.`, near ? { replacement: near } : undefined));
@@ -145,11 +144,12 @@ function checkEvidence(node: YamlNode | null, field: DocumentField, rangeOf: Ran
       continue;
     }
     const keys = new Set<string>();
-    for (const { key, keyNode, value } of entries(entry)) {
+    const written = entries(entry);
+    for (const { key, keyNode, value } of written) {
       keys.add(key);
       const text = isScalar(value) && value.value !== null ? String(value.value) : undefined;
       if (!(EVIDENCE_KEYS as readonly string[]).includes(key)) {
-        const near = nearestNames(key.toLowerCase(), EVIDENCE_KEYS, 2)[0];
+        const near = nearestNewKeys(key.toLowerCase(), EVIDENCE_KEYS, 2, written.map((e) => e.key))[0];
         found.push(finding(CODE, rangeOf(keyNode, field), `An evidence entry takes ${orList(EVIDENCE_KEYS)}, not \`${key}\`${near ? ` (did you mean \`${near}\`?)` : ''}.`, near ? { replacement: near } : undefined));
       } else if (key === 'collected' && (text === undefined || !isIsoDate(text))) {
         found.push(finding(CODE, value ? rangeOf(value, field) : rangeOf(keyNode, field), `\`collected\` must be the date the evidence was collected, YYYY-MM-DD${text ? `, not \`${text}\`` : ''}.`));

@@ -1,4 +1,4 @@
-import { nearestNames } from '../data/criteria';
+import { nearestNewKeys } from '../data/criteria';
 import { FIELDS, FIELD_BY_KEY, fieldsFor } from '../document/schema';
 import { finding, pluralOf, withArticle, type DocumentRule } from './rule';
 
@@ -11,6 +11,7 @@ export const unknownField: DocumentRule = {
     if (doc.dialect === 'comply' || doc.syntaxProblems.length > 0) return [];
     const allowed = fieldsFor(doc.type).map((f) => f.key);
     const found = [];
+    const present = [...doc.fields.keys()];
     for (const field of doc.fields.values()) {
       if (allowed.includes(field.key)) continue;
       const spec = FIELD_BY_KEY.get(field.key);
@@ -18,8 +19,8 @@ export const unknownField: DocumentRule = {
         found.push(finding('unknown-field', field.keyRange, `\`${field.key}\` applies to ${spec.types.map(pluralOf).join(' and ')} only, not to ${withArticle(doc.type ?? 'document of unknown type')}: remove it.`, { name: field.key }));
         continue;
       }
-      const near = nearestNames(field.key.toLowerCase(), allowed, Math.max(2, Math.floor(field.key.length / 3)))[0]
-        ?? nearestNames(field.key.toLowerCase(), FIELDS.map((f) => f.key), 2)[0];
+      const near = nearestNewKeys(field.key.toLowerCase(), allowed, Math.max(2, Math.floor(field.key.length / 3)), present)[0]
+        ?? nearestNewKeys(field.key.toLowerCase(), FIELDS.map((f) => f.key), 2, present)[0];
       const message = near
         ? `Unknown field \`${field.key}\`: did you mean \`${near}\`?`
         : `Unknown field \`${field.key}\`: ${withArticle(doc.type ?? 'document')} takes ${allowed.map((k) => `\`${k}\``).join(', ')}.`;

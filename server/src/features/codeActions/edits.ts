@@ -8,6 +8,7 @@ import {
   TextEdit,
   type Diagnostic as LspDiagnostic,
   type Position,
+  type Range,
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { stringify } from 'yaml';
@@ -35,7 +36,16 @@ export function findingData(diagnostic: LspDiagnostic): FindingData {
   const record = data as Record<string, unknown>;
   const text = (key: string): string | undefined => (typeof record[key] === 'string' ? (record[key]) : undefined);
   const alternatives = Array.isArray(record.alternatives) ? record.alternatives.filter((a): a is string => typeof a === 'string') : undefined;
-  return { replacement: text('replacement'), alternatives, name: text('name'), criterion: text('criterion') };
+  return { replacement: text('replacement'), alternatives, name: text('name'), criterion: text('criterion'), text: text('text') };
+}
+
+/** Whether a range lies within the text (a diagnostic from a longer version of it may not). */
+export function isWithin(text: TextDocument, range: Range): boolean {
+  const exists = (p: Position): boolean => {
+    const back = text.positionAt(text.offsetAt(p));
+    return back.line === p.line && back.character === p.character;
+  };
+  return exists(range.start) && exists(range.end) && text.offsetAt(range.start) <= text.offsetAt(range.end);
 }
 
 export function quickFix(title: string, edit: WorkspaceEdit, diagnostics: readonly LspDiagnostic[], isPreferred = false): CodeAction {
@@ -72,6 +82,14 @@ export function withEol(text: string, eol: string): string {
 /** The text of one line, without its line break. */
 export function lineAt(text: TextDocument, line: number): string {
   return text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+}
+
+/**
+ * Whether the document opens a frontmatter with `---` and never closes it: where its body
+ * starts is unknown, so nothing may be inserted above or below it but the closing `---`.
+ */
+export function opensUnclosedFrontmatter(doc: AttestDocument): boolean {
+  return !doc.hasFrontmatter && lineAt(doc.text, 0).replace(/^\uFEFF/, '').trimEnd() === '---';
 }
 
 export function endOfLine(text: TextDocument, line: number): Position {

@@ -1,8 +1,9 @@
 import type { CodeAction, Diagnostic as LspDiagnostic, Range } from 'vscode-languageserver-types';
+import { closeFrontmatter } from './closeFrontmatter';
 import { convertComplyDocument } from './convertComply';
 import type { FixProvider, FixTarget } from './edits';
 import { addressMlTopic } from './mlAddendum';
-import { addMissingField } from './missingField';
+import { addMissingField, fillEnumField } from './missingField';
 import { addMissingSection, renameMisnamedHeading } from './missingSection';
 import { replaceBySuggestion } from './replaceSuggestion';
 import { suppressInFile } from './suppress';
@@ -12,9 +13,10 @@ export type { FixTarget } from './edits';
 
 /** Which fixes each diagnostic code has; every code also gets the suppression. */
 export const FIX_PROVIDERS: Readonly<Record<string, readonly FixProvider[]>> = {
+  'yaml-syntax': [closeFrontmatter],
   'unknown-criterion': [replaceBySuggestion],
   'unknown-field': [replaceBySuggestion],
-  'invalid-value': [replaceBySuggestion],
+  'invalid-value': [replaceBySuggestion, fillEnumField],
   'missing-field': [addMissingField],
   'missing-section': [renameMisnamedHeading, addMissingSection],
   'missing-ml-addendum': [addressMlTopic],

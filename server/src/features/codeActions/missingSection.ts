@@ -27,12 +27,16 @@ export const addMissingSection: FixProvider = (diagnostic, target) => {
  * Inserts `## name` and its template (a required section's from sections.yaml, an ML
  * topic's from the catalog): after the content of the nearest present section that the
  * required order puts before it, else before the nearest one it puts after, else at the end.
+ * Nothing when the document already has the section.
  */
 export function sectionInsertion(doc: AttestDocument, index: WorkspaceIndex, name: string): TextEdit | undefined {
   const required = doc.type ? index.config.sections[doc.type] : [];
   const position = required.findIndex((s) => s.name === name);
   const topic = index.catalog.topics.find((t) => t.title === name);
   if (position < 0 && !topic) return undefined;
+  // A section the document has (by the heading match the rules use) is never added twice.
+  const names = position >= 0 ? [required[position].name, ...required[position].synonyms] : [name, ...(topic?.synonyms ?? [])];
+  if (doc.headings.some((h) => headingMatches(h.text, names))) return undefined;
   const template = position >= 0 ? required[position].template : (topic?.template ?? '');
   const headingOf = (i: number) => doc.headings.find((h) => headingMatches(h.text, [required[i].name, ...required[i].synonyms]));
 

@@ -3,6 +3,7 @@ import { TextEdit, type CodeAction } from 'vscode-languageserver-types';
 import type { MlTopic } from '../../core/data/mlCatalog';
 import { rangeOfNode, type AttestDocument } from '../../core/document/model';
 import type { WorkspaceIndex } from '../../core/index/workspaceIndex';
+import { hasTopicSection } from '../../core/rules/missingMlAddendum';
 import {
   ID_PREFIX,
   OWNER_PLACEHOLDER,
@@ -33,10 +34,16 @@ export const addressMlTopic: FixProvider = (diagnostic, target) => {
   const topic = index.catalog.get(findingData(diagnostic).name ?? '');
   if (!doc || !topic) return [];
   const actions: CodeAction[] = [];
-  const listed = mlListEdit(doc, topic.id);
-  const section = sectionInsertion(doc, index, topic.title);
-  if (listed && section) {
-    actions.push(quickFix(`Address "${topic.title}" here: add \`${topic.id}\` to \`ml\` and a section`, editsIn(doc.uri, [listed, section]), [diagnostic], true));
+  // Listed already: the diagnostic predates an edit, and listing the topic twice fixes nothing.
+  const listed = doc.ml.some((m) => m.value === topic.id) ? undefined : mlListEdit(doc, topic.id);
+  if (listed && hasTopicSection(doc, topic)) {
+    // The section is written; only the `ml` entry that says so is missing.
+    actions.push(quickFix(`Address "${topic.title}" here: add \`${topic.id}\` to \`ml\` (the section is there)`, editsIn(doc.uri, [listed]), [diagnostic], true));
+  } else {
+    const section = sectionInsertion(doc, index, topic.title);
+    if (listed && section) {
+      actions.push(quickFix(`Address "${topic.title}" here: add \`${topic.id}\` to \`ml\` and a section`, editsIn(doc.uri, [listed, section]), [diagnostic], true));
+    }
   }
   if (doc.type === 'policy' && doc.id) {
     const path = unusedPath(index, joinPath(addendaFolder(doc, index), `${topic.id}.md`));

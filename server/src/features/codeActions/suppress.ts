@@ -1,15 +1,20 @@
 import { TextEdit } from 'vscode-languageserver-types';
-import { editsIn, endOfLine, eolOf, quickFix, type FixProvider } from './edits';
+import { editsIn, endOfLine, eolOf, opensUnclosedFrontmatter, quickFix, type FixProvider } from './edits';
 
 /** The reason placeholder: a suppression without a reason is not applied, so it must have one. */
 export const SUPPRESSION_REASON = '<why this does not apply here>';
 
-/** Turns a rule off for this file with an `attest-ignore` comment right after the frontmatter. */
+/**
+ * Turns a rule off for this file with an `attest-ignore` comment right after the frontmatter;
+ * never for a frontmatter left unclosed, where the body's start is unknown.
+ */
 export const suppressInFile: FixProvider = (diagnostic, target) => {
   const { doc } = target;
   const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
   // Suppressions apply to documents only (not attest.yaml), and cannot excuse a bad suppression.
   if (!doc || !code || code === 'invalid-suppression') return [];
+  // Above the opening `---` the comment would end the frontmatter; below it, it would be YAML.
+  if (opensUnclosedFrontmatter(doc)) return [];
   const eol = eolOf(doc.text);
   const comment = `<!-- attest-ignore ${code}: ${SUPPRESSION_REASON} -->`;
   // Right after the closing `---` (the first line when there is no frontmatter).
