@@ -119,6 +119,13 @@ describe('ML addenda', () => {
     assert.deepStrictEqual(d.map((x) => x.data?.name), ['drift-monitoring', 'llm-prompt-injection']);
   });
 
+  it('reports a topic to turn off that does not exist, with the nearest one', async () => {
+    const config = 'ml: true\nml-topics:\n  disable: [drift-monitorin, inference-logging]\n';
+    const d = expectOne(await diagnose({ 'attest.yaml': config }, 'attest.yaml'), 'invalid-value', rangeOf(config, 'drift-monitorin'));
+    assert.strictEqual(d.message, '`drift-monitorin` is not an ML topic, so there is nothing to turn off: did you mean `drift-monitoring`?');
+    assert.strictEqual(d.data?.replacement, 'drift-monitoring');
+  });
+
   it('ignores controls and procedures, which implement rather than govern', async () => {
     const ctl = '---\nid: CTL-1\ntype: control\ntitle: T\nowner: SRE Lead\npolicy: POL-LOG\nfrequency: daily\ncriteria: [CC7.2]\n---\n## Objective\n\n## Implementation\n\n## Evidence\n';
     const files = { 'attest.yaml': ML_ON, 'policies/log.md': policy({ id: 'POL-LOG', criteria: '[CC7.1]' }), 'controls/c.md': ctl };

@@ -87,6 +87,7 @@ export function parseConfig(
   criteria: CriteriaMap,
   ruleCodes: ReadonlySet<string>,
   defaults: ConfigDefaults = {},
+  bundledTopics: readonly string[] = [],
 ): ParsedConfig {
   const text = TextDocument.create(uri, 'yaml', 0, source);
   const findings: Finding[] = [];
@@ -263,7 +264,16 @@ export function parseConfig(
     if (!isMap(topicsNode)) report('invalid-value', at(topicsNode), '`ml-topics` takes `disable: [topic ids]` and `add: [topics]`.');
     else {
       const disable = topicsNode.items.find((p) => isScalar(p.key) && p.key.value === 'disable')?.value as YamlNode | undefined;
-      if (isSeq(disable)) for (const item of disable.items) if (isScalar(item)) disabledTopics.add(String(item.value));
+      if (isSeq(disable)) {
+        for (const item of disable.items) {
+          if (!isScalar(item)) continue;
+          const id = String(item.value);
+          disabledTopics.add(id);
+          if (bundledTopics.length === 0 || bundledTopics.includes(id)) continue;
+          const near = nearestNames(id.toLowerCase(), bundledTopics, Math.max(3, Math.floor(id.length / 3)))[0];
+          report('invalid-value', at(item), `\`${id}\` is not an ML topic, so there is nothing to turn off${near ? `: did you mean \`${near}\`?` : '.'}`, near);
+        }
+      }
       const add = topicsNode.items.find((p) => isScalar(p.key) && p.key.value === 'add')?.value as YamlNode | undefined;
       if (add) {
         try {

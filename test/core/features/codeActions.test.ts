@@ -391,6 +391,15 @@ describe('quick fixes', () => {
       assert.deepStrictEqual(Object.keys(after).sort(), [...Object.keys(files), path].sort());
     });
 
+    it('titles the control with the whole first sentence of the summary, not a fragment of it', async () => {
+      const files = { ...base, 'attest.yaml': 'categories: [security]\n' };
+      const cc63 = (d: LspDiagnostic) => (d.data as { criterion?: string } | undefined)?.criterion === 'CC6.3';
+      const after = await applyFix(files, 'attest.yaml', 'uncovered-criterion', /^Create a control for CC6\.3/, cc63);
+      const created = Object.keys(after).find((f) => !(f in files));
+      assert.ok(created);
+      assert.match(after[created], /^title: Access is granted, changed and removed by role, following least privilege and separation of duties$/m);
+    });
+
     it('declares the criterion not applicable, creating `exceptions`', async () => {
       const files = { ...base, 'attest.yaml': 'categories: [security]\n' };
       const after = await applyFix(files, 'attest.yaml', 'uncovered-criterion', 'Declare CC7.3 not applicable (add it to `exceptions`)', cc73);

@@ -332,7 +332,7 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
       this.config = defaultConfig(this.data.sections, this.defaults);
       this.configFindings = [];
     } else {
-      const parsed = parseConfig(this.uriOf(CONFIG_FILE), text, this.data.sections, this.criteria, RULE_CODES, this.defaults);
+      const parsed = parseConfig(this.uriOf(CONFIG_FILE), text, this.data.sections, this.criteria, RULE_CODES, this.defaults, this.data.topics.map((t) => t.id));
       this.config = parsed.config;
       this.configFindings = [...parsed.findings, ...problems];
     }

@@ -47,10 +47,14 @@ function controlsFolder(index: WorkspaceIndex): string {
   return [...index.documents].filter((d) => d.type === 'control').map((d) => dirname(d.relPath)).sort()[0] ?? 'controls';
 }
 
-/** The summary's first clause: "Recovery activities restore normal operations after a security incident". */
+/**
+ * The summary's first sentence, whole: "Access is granted, changed and removed by role,
+ * following least privilege and separation of duties". Its first clause alone is often a
+ * fragment ("Access is granted"); the author shortens the title knowing what it means.
+ */
 function titleFrom(criterion: Criterion): string {
-  const clause = criterion.summary.split(/[,;:]\s|\.(?:\s|$)/)[0].trim();
-  return clause || criterion.id;
+  const sentence = criterion.summary.split(/;\s|(?<!\b(?:e\.g|i\.e|etc))\.(?:\s|$)/)[0].trim();
+  return sentence || criterion.id;
 }
 
 function controlText(criterion: Criterion, index: WorkspaceIndex, eol: string): string {
