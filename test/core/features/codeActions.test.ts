@@ -488,5 +488,14 @@ describe('quick fixes', () => {
         '---\nid: AP\ntype: policy\ntitle: Access Policy\nowner: <OWNER ROLE>\ncriteria: [CC6.1, CC6.2]\n# Kept from the comply frontmatter:\n# majorRevisions:\n#   - date: Jun 1 2018\n#     comment: Initial document\n---\n' + body,
       );
     });
+
+    it('prefers one fix per diagnostic: its own over converting the document', async () => {
+      const files = { 'policies/access.md': 'name: Access Policy\nacronym: AP\n---\n\n# Access Policy\n' };
+      const { actions } = await fixesFor(files, 'policies/access.md', 'missing-field');
+      const preferred = actions.filter((a) => a.isPreferred).map((a) => a.title);
+      assert.ok(actions.some((a) => a.title === 'Convert to Attest format'), 'the conversion is still offered');
+      assert.ok(!preferred.includes('Convert to Attest format'), JSON.stringify(preferred));
+      assert.ok(preferred.length > 0, JSON.stringify(actions.map((a) => a.title)));
+    });
   });
 });
