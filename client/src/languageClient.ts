@@ -16,6 +16,7 @@ import {
 import { CoverageChangedNotification, CoverageRequest, IndexingNotification } from '../../server/src/lsp/protocol';
 import type { CoverageStore } from './coverageStore';
 import { serverModule, SETTINGS_SECTION } from './settings';
+import { ALL_CLIENT_COMMANDS } from '../../server/src/features/clientCommands';
 
 /** Restarts allowed within {@link RESTART_WINDOW_MINUTES} before the client gives up (the library's default). */
 export const MAX_RESTARTS = 4;
@@ -101,6 +102,9 @@ export class AttestLanguageClient implements vscode.Disposable {
       // The server reports problems itself; Attest's output channel is there for the details.
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       markdown: { isTrusted: false, supportHtml: false },
+      // The commands this extension runs (the lens's reveal, VS Code's suggest): the server
+      // attaches them to lenses and completions only for a client that names them.
+      initializationOptions: { clientCommands: [...ALL_CLIENT_COMMANDS] },
       errorHandler: this.errorHandler(() => client),
     };
     const client = new LanguageClient('attest', 'Attest', serverOptions, clientOptions);

@@ -70,7 +70,7 @@ export class ServerHarness {
   }
 
   /** Writes `files` into a new temporary folder and starts the server on it. */
-  static async start(files: Record<string, string>, options: { settings?: Record<string, unknown>; refuseProgress?: boolean } = {}): Promise<ServerHarness> {
+  static async start(files: Record<string, string>, options: { settings?: Record<string, unknown>; refuseProgress?: boolean; initializationOptions?: unknown } = {}): Promise<ServerHarness> {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-lsp-'));
     for (const [rel, text] of Object.entries(files)) writeFile(root, rel, text);
     const child = spawn(process.execPath, [path.join(REPO, 'dist', 'attest.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -82,6 +82,7 @@ export class ServerHarness {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: path.basename(root) }],
+      initializationOptions: options.initializationOptions,
       capabilities: {
         workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
         window: { workDoneProgress: true },

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import {
   CodeLensRequest,
+  CompletionRequest,
   DefinitionRequest,
   DocumentSymbolRequest,
   HoverRequest,
@@ -8,6 +9,7 @@ import {
   ReferencesRequest,
   RenameRequest,
   WorkspaceSymbolRequest,
+  type CompletionItem,
   type DocumentSymbol,
   type MarkupContent,
   type SymbolInformation,
@@ -80,9 +82,21 @@ describe('language server over stdio: navigation', function () {
     const found = (await server.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'provisioning' })) as SymbolInformation[];
     assert.deepStrictEqual(found.map((s) => [s.name, s.location.uri]), [['CTL-AC-01 — Access provisioning', server.uri('controls/ac-01.md')]]);
     const lenses = await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: server.uri('policies/access.md') } });
-    assert.deepStrictEqual(lenses?.map((l) => [l.command?.title, l.command?.command, l.command?.arguments]), [
-      ['covers 2 criteria · 1 control · 0 procedures', 'attest.revealCoverage', ['POL-ACCESS']],
-    ]);
+    // A client that named no commands gets the lens as a label: it could not run the reveal.
+    assert.deepStrictEqual(lenses?.map((l) => [l.command?.title, l.command?.command, l.command?.arguments]), [['covers 2 criteria · 1 control · 0 procedures', '', undefined]]);
+  });
+
+  it('attaches the editor commands a client names, and only those', async () => {
+    server = await ServerHarness.start(FILES, { initializationOptions: { clientCommands: ['attest.revealCoverage'] } });
+    await server.diagnosticsOf('controls/ac-01.md');
+    const lenses = await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: server.uri('policies/access.md') } });
+    assert.deepStrictEqual(lenses?.map((l) => [l.command?.command, l.command?.arguments]), [['attest.revealCoverage', ['POL-ACCESS']]]);
+    const text = POLICY.replace('owner:', 'm\nowner:');
+    await server.open('policies/access.md', text);
+    const items = (await server.connection.sendRequest(CompletionRequest.type, at('policies/access.md', text, 'm\n', 1))) as CompletionItem[] | null;
+    const ml = items?.find((i) => i.label === 'ml');
+    assert.ok(ml, `the key \`ml\` is offered: ${JSON.stringify(items?.map((i) => i.label))}`);
+    assert.strictEqual(ml.command, undefined, "VS Code's suggest command was not named, so it is not attached");
   });
 
   it('hovers a criterion in attest.yaml', async () => {

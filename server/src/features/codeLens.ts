@@ -3,9 +3,13 @@ import { evidenceState } from '../core/coverage';
 import type { AttestDocument } from '../core/document/model';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { plural } from '../core/words';
+import { ALL_CLIENT_COMMANDS, type ClientCommands } from './clientCommands';
 
 /** The client command a lens runs: shows the document's id in the coverage view. */
 export const REVEAL_COVERAGE_COMMAND = 'attest.revealCoverage';
+
+/** The lens of a client that cannot run the command: a label (an empty command id is not run). */
+const LABEL_ONLY = '';
 
 const TOP: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -13,13 +17,14 @@ const TOP: Range = { start: { line: 0, character: 0 }, end: { line: 0, character
  * One lens at the top of a policy (what it covers and what implements it) or of a control
  * (what it meets and how far it is). Computed eagerly: the counts are index lookups.
  */
-export function codeLenses(index: WorkspaceIndex, doc: AttestDocument): CodeLens[] {
+export function codeLenses(index: WorkspaceIndex, doc: AttestDocument, clientCommands: ClientCommands = ALL_CLIENT_COMMANDS): CodeLens[] {
   const id = doc.id?.value;
   if (!id) return [];
   let title: string | undefined;
   if (doc.type === 'policy') title = policyLens(index, doc, id);
   else if (doc.type === 'control') title = controlLens(index, doc);
-  return title ? [{ range: TOP, command: { title, command: REVEAL_COVERAGE_COMMAND, arguments: [id] } }] : [];
+  if (!title) return [];
+  return [{ range: TOP, command: clientCommands.has(REVEAL_COVERAGE_COMMAND) ? { title, command: REVEAL_COVERAGE_COMMAND, arguments: [id] } : { title, command: LABEL_ONLY } }];
 }
 
 function policyLens(index: WorkspaceIndex, doc: AttestDocument, id: string): string {

@@ -12,6 +12,7 @@ import { FIELD_BY_KEY, REVIEW_CYCLES, fieldsFor } from '../core/document/schema'
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { ALL_RULE_INFO } from '../core/rules';
 import { SEVERITIES } from '../core/types';
+import { ALL_CLIENT_COMMANDS, TRIGGER_SUGGEST_COMMAND, type ClientCommands } from './clientCommands';
 
 /**
  * Completion works on the text of the lines, not on the parsed YAML: while a value is being
@@ -124,12 +125,12 @@ function startsWith(value: string, typed: string): boolean {
 }
 
 /** Completion in the frontmatter of an Attest document. */
-export function completeDocument(doc: AttestDocument, position: Position, index: WorkspaceIndex): CompletionItem[] {
+export function completeDocument(doc: AttestDocument, position: Position, index: WorkspaceIndex, clientCommands: ClientCommands = ALL_CLIENT_COMMANDS): CompletionItem[] {
   const lines = linesOf(doc.text);
   const block = frontmatterLines(lines);
   if (!block || position.line < block.first || position.line >= block.last) return [];
   const before = (lines[position.line] ?? '').slice(0, position.character);
-  if (/^(?:[A-Za-z_][\w-]*)?$/.test(before)) return keyItems(doc, lines, block, position);
+  if (/^(?:[A-Za-z_][\w-]*)?$/.test(before)) return keyItems(doc, lines, block, position, clientCommands.has(TRIGGER_SUGGEST_COMMAND));
   const site = siteAt(lines, position, block.first);
   if (!site) return [];
   const listed = valuesListed(lines, site.keyLine, site.nested);
@@ -154,7 +155,7 @@ export function completeDocument(doc: AttestDocument, position: Position, index:
 }
 
 /** The fields the document's type takes that it does not have yet. */
-function keyItems(doc: AttestDocument, lines: readonly string[], block: { first: number; last: number }, position: Position): CompletionItem[] {
+function keyItems(doc: AttestDocument, lines: readonly string[], block: { first: number; last: number }, position: Position, suggestValues: boolean): CompletionItem[] {
   const line = lines[position.line];
   const present = new Set(doc.fields.keys());
   for (let i = block.first; i < block.last; i++) {
@@ -177,7 +178,7 @@ function keyItems(doc: AttestDocument, lines: readonly string[], block: { first:
         sortText: `${required ? 0 : 1}-${String(i).padStart(2, '0')}`,
         textEdit: TextEdit.replace(range, hasColon ? spec.key : `${spec.key}: `),
         // Go straight on to the values, as the key alone is never the end of it.
-        ...(completesValue && !hasColon ? { command: { title: 'Suggest values', command: 'editor.action.triggerSuggest' } } : {}),
+        ...(suggestValues && completesValue && !hasColon ? { command: { title: 'Suggest values', command: TRIGGER_SUGGEST_COMMAND } } : {}),
       };
     });
 }

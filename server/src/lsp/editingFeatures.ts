@@ -34,7 +34,7 @@ export const editingFeatures = {
         const config = configText(server, folder, params.textDocument.uri);
         if (config) return completeConfig(config, params.position, folder.index);
         const found = await server.documentAt(params.textDocument.uri);
-        return found ? completeDocument(found.doc, params.position, found.folder.index) : [];
+        return found ? completeDocument(found.doc, params.position, found.folder.index, server.clientCommands) : [];
       }),
     );
 

@@ -107,7 +107,7 @@ export const navigationFeatures: { readonly capabilities: ServerCapabilities; re
     connection.onCodeLens(
       server.safely('codeLens', [], async (params: CodeLensParams): Promise<CodeLens[]> => {
         const found = await server.documentAt(params.textDocument.uri);
-        return found ? codeLenses(found.folder.index, found.doc) : [];
+        return found ? codeLenses(found.folder.index, found.doc, server.clientCommands) : [];
       }),
     );
   },

@@ -24,6 +24,7 @@ import { OutlinePool } from '../node/outlinePool';
 import { featureCapabilities, registerFeatures } from './features';
 import { CoverageChangedNotification, CoverageRequest, IndexingNotification, type FolderCoverage } from './protocol';
 import { toConfigDefaults, type AttestSettings } from './settings';
+import { clientCommandsOf, type ClientCommands } from '../features/clientCommands';
 
 /** A buffer whose last update took this long (ms) gathers the edits that follow for a moment. */
 const SLOW_UPDATE_MS = 25;
@@ -70,6 +71,8 @@ export class AttestServer {
   readonly documents = new TextDocuments(TextDocument);
   readonly folders: Folder[] = [];
   private readonly published = new Set<string>();
+  /** The editor commands the client runs, which results may then carry. */
+  clientCommands: ClientCommands = new Set();
   /** Buffers with an update queued that has not read their text yet. */
   private readonly updateQueued = new Set<string>();
   /** How long the last update of each buffer took, in ms. */
@@ -107,6 +110,7 @@ export class AttestServer {
 
   private initialize(params: InitializeParams): InitializeResult {
     const capabilities = params.capabilities;
+    this.clientCommands = clientCommandsOf(params.initializationOptions);
     this.supportsConfiguration = capabilities.workspace?.configuration === true;
     this.supportsWatchRegistration = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.supportsProgress = capabilities.window?.workDoneProgress === true;

@@ -1,0 +1,18 @@
+/**
+ * The editor commands a client can run, which some features attach to their results
+ * (a lens that reveals the coverage view, a completion that asks for the values next).
+ * The VS Code client names them in `initializationOptions.clientCommands`; any other LSP
+ * client gets results without them, as it cannot run them.
+ */
+export type ClientCommands = ReadonlySet<string>;
+
+export const TRIGGER_SUGGEST_COMMAND = 'editor.action.triggerSuggest';
+
+/** Every command the features use: what the core tests and the VS Code client assume. */
+export const ALL_CLIENT_COMMANDS: ClientCommands = new Set(['attest.revealCoverage', TRIGGER_SUGGEST_COMMAND]);
+
+/** The commands a client declared it runs, from its initialization options. */
+export function clientCommandsOf(initializationOptions: unknown): ClientCommands {
+  const declared = (initializationOptions as { clientCommands?: unknown } | null | undefined)?.clientCommands;
+  return new Set(Array.isArray(declared) ? declared.filter((c): c is string => typeof c === 'string') : []);
+}
