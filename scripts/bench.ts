@@ -124,9 +124,10 @@ async function measure(count: number, base: string): Promise<void> {
   const inPolicy = await keystroke('policies/policy-0.md', 'title: Policy 0', (i) => `title: Policy 0 v${i}`);
   const idChange = await keystroke('policies/policy-0.md', 'id: POL-0', (i) => `id: POL-0${i % 2 ? 'X' : ''}`);
 
-  // A keystroke in the middle of a 5,000-line control (about 400 kB of Markdown).
+  // A keystroke in the middle of a 5,000-line control (about 400 kB of Markdown); its lines
+  // name the workspace size, so that no run finds the sections of another remembered.
   const long = fs.readFileSync(path.join(dir, 'controls/control-1.md'), 'utf8').replace(/id: (\S+)/, 'id: $1-LONG') +
-    Array.from({ length: 5000 }, (_, i) => (i % 50 === 0 ? `\n## Part ${i}\n` : `Line ${i}: the owner checks [the policy](../policies/policy-0.md) and CC6.1 every week.\n`)).join('');
+    Array.from({ length: 5000 }, (_, i) => (i % 50 === 0 ? `\n## Part ${i}\n` : `Line ${i} of ${count}: the owner checks [the policy](../policies/policy-0.md) and CC6.1 every week.\n`)).join('');
   start = performance.now();
   await index.update('controls/long.md', long, 1);
   const longFirst = ms(start);
