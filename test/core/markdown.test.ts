@@ -25,6 +25,14 @@ const TRICKY: Record<string, string> = {
   'an unclosed fence': '## A\n```\n# code\n## code\n',
   'a backtick fence whose info has a backtick': '## A\n``` a`b\n# heading after a paragraph\n',
   'empty headings and setext': '#\n##\nTitle\n=====\n# A #\n',
+  'a fence opened on a list item': '# Runbook\n\n1. ```sh\n   # restore backup\n   ./restore\n   ```\n2. Verify\n\n## Evidence\n\n[log](evidence/log.md)\n',
+  'a comment opened on a list item': '# A\n\n- <!-- attest-ignore missing-section: handled elsewhere\n  # x\n  -->\n\n# B\n',
+  'a fence line inside other HTML': '# A\n\n<div>\n```\n</div>\n\n# Heading A\n```\n\n# Heading B\n```\n',
+  'a heading inside a list item, then a code-like line': '# A\n\n- item\n  # H\n    see [policy](../policies/x.md)\n# B\n',
+  'a fence closed by the end of its list item': '# A\n- a\n  ```\n  code\n# H\n```\n# I\n```\n',
+  'lone CR line ends': '# A\rfoo\r```\n# H\n```\n# I\n',
+  'an indented closing fence': '# A\n```\ncode\n   ```\n# B\n',
+  'odd reference definitions': '# A\n\n1.  item\n\n    [ref]: ./a.md\n\n## B [y][ref]\n\n- > [r2]: b.md\n\n## C [z][r2]\n\n[a\\]b]: c.md\n\n## D [w][a\\]b]\n',
 };
 
 describe('Markdown outline of large bodies, in sections', () => {

@@ -51,8 +51,8 @@ export function outlineMarkdown(text: string, base: number, sectionedFrom = SECT
   return body.length >= sectionedFrom && !DEFINITION.test(body) ? outlineLarge(body, base) : outlineOf(body, base);
 }
 
-/** A line that may define a link reference (`[ref]: url`), wherever it stands. */
-const DEFINITION = /^ {0,3}(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)*\[[^\]]+\]:/m;
+/** A line that may define a link reference (`[ref]: url`), wherever it stands: generous, as a false alarm only costs a whole parse. */
+const DEFINITION = /^[ \t>*+\-\d.)]*\[(?:[^\]\\\n]|\\.)+\]:/m;
 
 /**
  * A large body, outlined section by section: it is cut before the ATX headings where a cut
@@ -60,10 +60,12 @@ const DEFINITION = /^ {0,3}(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)*\[[^\]]+\]:/m;
  * remembered by its text. Typing in a long document then re-parses one section, not all.
  */
 function outlineLarge(body: string, base: number): MarkdownOutline {
+  const starts = sectionStarts(body);
+  if (!starts) return outlineOf(body, base);
   const headings: Heading[] = [];
   const links: LinkRef[] = [];
   const suppressions: Suppression[] = [];
-  for (const start of sectionStarts(body)) {
+  for (const start of starts) {
     const end = start.next ?? body.length;
     const outline = rememberedOutline(body.slice(start.at, end));
     const shift = base + start.at;
@@ -76,19 +78,30 @@ function outlineLarge(body: string, base: number): MarkdownOutline {
   return { headings, links, suppressions };
 }
 
-const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-/** HTML blocks that run to an end marker, blank lines included (CommonMark's kinds 1 to 5). */
+/** An ATX heading at the margin: a line that starts a top-level block wherever it stands. */
+const ATX_AT_MARGIN = /^#{1,6}(?:[ \t]|$)/;
+const FENCE_AT_MARGIN = /^(`{3,}|~{3,})(.*)$/;
+/** HTML blocks that run to an end marker, blank lines included (CommonMark's kinds 1 to 5), at the margin. */
 const HTML_UNTIL: readonly (readonly [RegExp, RegExp])[] = [
-  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
-  [/^ {0,3}<!--/, /-->/],
-  [/^ {0,3}<\?/, /\?>/],
-  [/^ {0,3}<![A-Za-z]/, />/],
-  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+  [/^<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^<!--/, /-->/],
+  [/^<\?/, /\?>/],
+  [/^<![A-Za-z]/, />/],
+  [/^<!\[CDATA\[/, /\]\]>/],
 ];
+/** A fence or such an HTML block opened anywhere else: indented, in a list item or a quote. */
+const NESTED_BLOCK = /^(?:[ \t]|>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))+(?:`{3,}|~{3,}|<(?:!--|\?|![A-Za-z[]|(?:script|pre|style|textarea)(?:[\s>]|$)))/i;
+const FENCE_OR_HTML_UNTIL = /^(?:`{3,}|~{3,}|<(?:!--|\?|![A-Za-z[]|(?:script|pre|style|textarea)(?:[\s>]|$)))/i;
 
-/** Where the sections of a body start (offsets), each with where the next one does. */
-function sectionStarts(body: string): { at: number; next?: number }[] {
+/**
+ * Where the sections of a body start (offsets), each with where the next one does; undefined
+ * where the body holds what this line scan cannot follow for certain (a fence or an HTML
+ * block inside a list, a quote or an indent; one inside other HTML; a lone CR), so that the
+ * body is parsed whole. A cut is made only before a heading at the margin, outside fenced
+ * code and HTML blocks, where the whole parse starts a top-level block too.
+ */
+function sectionStarts(body: string): { at: number; next?: number }[] | undefined {
+  if (/\r(?!\n)/.test(body)) return undefined;
   const starts = [0];
   let fence: { char: string; length: number } | undefined;
   let htmlEnd: RegExp | undefined;
@@ -99,20 +112,23 @@ function sectionStarts(body: string): { at: number; next?: number }[] {
     const newline = body.indexOf('\n', offset);
     const lineEnd = newline < 0 ? body.length : newline;
     const line = body.slice(offset, lineEnd).replace(/\r$/, '');
+    if (NESTED_BLOCK.test(line)) return undefined;
     if (fence) {
-      const close = FENCE.exec(line);
+      const close = FENCE_AT_MARGIN.exec(line);
       if (close && close[1][0] === fence.char && close[1].length >= fence.length && close[2].trim() === '') fence = undefined;
     } else if (htmlEnd) {
       if (htmlEnd.test(line)) htmlEnd = undefined;
     } else if (line.trim() === '') {
       htmlParagraph = false;
+    } else if (htmlParagraph) {
+      if (FENCE_OR_HTML_UNTIL.test(line)) return undefined;
     } else {
-      const open = FENCE.exec(line);
+      const open = FENCE_AT_MARGIN.exec(line);
       const html = HTML_UNTIL.find(([start]) => start.test(line));
       if (open && !(open[1][0] === '`' && open[2].includes('`'))) fence = { char: open[1][0], length: open[1].length };
-      else if (html) htmlEnd = html[1].test(line.slice(line.search(html[0]) + 2)) ? undefined : html[1];
+      else if (html) htmlEnd = html[1].test(line.slice(2)) ? undefined : html[1];
       else if (/^ {0,3}</.test(line)) htmlParagraph = true;
-      else if (ATX_HEADING.test(line) && !htmlParagraph && offset > 0) starts.push(offset);
+      else if (ATX_AT_MARGIN.test(line) && offset > 0) starts.push(offset);
     }
     offset = lineEnd + 1;
   }
