@@ -469,6 +469,14 @@ describe('quick fixes', () => {
       assert.strictEqual(after['policies/a.md'], spaced.replace(/\n/g, '\r\n'));
     });
 
+    it('leaves prose that reads like a key (`Scope: …`) in the body', async () => {
+      for (const prose of ['Scope: all production systems and staff.\n', '\nNote: this policy replaces v1.\n']) {
+        const text = unclosed(policy()).replace('CC6.2]\n\n#', `CC6.2]\n${prose}\n#`);
+        const after = await applyFix({ 'policies/a.md': text }, 'policies/a.md', 'yaml-syntax', 'Close the frontmatter: add `---` after line 8');
+        assert.strictEqual(after['policies/a.md'], text.replace('CC6.2]\n', 'CC6.2]\n---\n'), JSON.stringify(prose));
+      }
+    });
+
     it('offers nothing where the end of the YAML is not plain', async () => {
       for (const text of ['---\nSome notes first.\n\n# Title\n', '---\nid: POL-A\n  - stray: [\n\n# Title\n', '---\n\n# Title\n']) {
         const { actions } = await fixesFor({ 'policies/a.md': text }, 'policies/a.md', 'yaml-syntax');

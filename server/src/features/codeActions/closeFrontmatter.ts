@@ -1,6 +1,7 @@
 import { parseDocument, isMap } from 'yaml';
 import { TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { FIELD_BY_KEY } from '../../core/document/schema';
 import { editsIn, eolOf, lineAt, opensUnclosedFrontmatter, quickFix, type FixProvider } from './edits';
 
 /**
@@ -20,8 +21,17 @@ export const closeFrontmatter: FixProvider = (diagnostic, target) => {
   return [quickFix(`Close the frontmatter: add \`---\` after line ${last + 1}`, editsIn(doc.uri, [edit]), [diagnostic], true)];
 };
 
-/** A `key:` line, a line indented under one, or a list item: what a frontmatter is made of. */
-const YAML_LINE = /^(?:[A-Za-z_][\w-]*\s*:(?:\s|$)|[ \t]+\S|-(?:\s|$))/;
+const KEY_LINE = /^([A-Za-z_][\w-]*)\s*:(?:\s|$)/;
+const NESTED_LINE = /^(?:[ \t]+\S|-(?:\s|$))/;
+
+/**
+ * A line of the frontmatter: a field Attest knows (`owner:`; prose such as `Scope: all
+ * systems.` is not one), a line indented under one, or a list item.
+ */
+function isYamlLine(line: string): boolean {
+  const key = KEY_LINE.exec(line)?.[1];
+  return key !== undefined ? FIELD_BY_KEY.has(key) : NESTED_LINE.test(line);
+}
 /** A Markdown heading starts the body (a YAML comment cannot be told from one, so it ends the block too). */
 const HEADING = /^#{1,6}(?:\s|$)/;
 
@@ -38,10 +48,10 @@ function lastYamlLine(text: TextDocument): number | undefined {
     if (HEADING.test(line)) break;
     if (line.trim() === '') {
       const next = lines.slice(i + 1).find((l) => l.trim() !== '');
-      if (next === undefined || HEADING.test(next) || !YAML_LINE.test(next)) break;
+      if (next === undefined || HEADING.test(next) || !isYamlLine(next)) break;
       continue;
     }
-    if (!YAML_LINE.test(line)) break;
+    if (!isYamlLine(line)) break;
     last = i;
   }
   if (last === 0) return undefined;
