@@ -106,6 +106,22 @@ describe('language server over stdio: diagnostics', function () {
     assert.deepStrictEqual([after[0].code, after[0].severity], ['missing-section', 1]);
   });
 
+  it('labels an open document with its buffer version when a change of folders re-indexes it', async () => {
+    server = await ServerHarness.start({ 'attest.yaml': 'ml: false\n', 'policies/access.md': policy(), 'controls/ac-01.md': control() });
+    await server.diagnosticsOf('controls/ac-01.md');
+    await server.open('controls/ac-01.md');
+    await server.change('controls/ac-01.md', control({ criteria: '[CC6.9]' }), 2);
+    await server.diagnosticsOf('controls/ac-01.md', (x) => x.length === 1);
+    const uri = server.uri('controls/ac-01.md');
+    const before = server.publications.length;
+    await server.open('attest.yaml');
+    await server.change('attest.yaml', 'ml: false\nfolders: [policies, controls, procedures]\n', 2);
+    await server.waitFor('the re-indexed control to be published', () => server.publications.slice(before).some((p) => p.uri === uri));
+    const republished = server.publications.slice(before).filter((p) => p.uri === uri);
+    assert.deepStrictEqual(republished.map((p) => p.version), republished.map(() => 2), 'the buffer version, not 0');
+    assert.strictEqual(server.diagnostics.get(uri)?.length, 1, 'still the buffer text: CC6.9 reported');
+  });
+
   it('checks the editor text of attest.yaml, not the disk', async () => {
     server = await ServerHarness.start({ 'attest.yaml': 'ml: false\n', 'policies/access.md': policy() });
     await server.diagnosticsOf('policies/access.md');

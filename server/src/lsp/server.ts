@@ -301,13 +301,15 @@ export class AttestServer {
       if (!at) return;
       // A buffer slow to check waits a moment, so that the edits already on their way join this update.
       if ((this.updateCost.get(uri) ?? 0) >= SLOW_UPDATE_MS) await new Promise((resolve) => setTimeout(resolve, GATHER_EDITS_MS));
-      const started = performance.now();
+      let started = 0;
       const change = await at.folder.index.updateFrom(at.rel, () => {
+        // Timed from its turn in the queue: waiting behind another document's parse is not this one's cost.
+        started = performance.now();
         read = true;
         this.updateQueued.delete(uri);
         return this.bufferState(uri);
       });
-      this.updateCost.set(uri, performance.now() - started);
+      if (read) this.updateCost.set(uri, performance.now() - started);
       this.publish(at.folder, change.all ? undefined : change.affected);
     } finally {
       if (!read) this.updateQueued.delete(uri);
@@ -399,8 +401,18 @@ export class AttestServer {
     if (!doc) return this.clear(uri);
     const diagnostics = folder.index.diagnose(rel).map(toLspDiagnostic);
     this.published.add(uri);
-    // The version these diagnostics were computed for, which a burst of edits may have passed.
-    void this.connection.sendDiagnostics({ uri, version: this.documents.get(uri) ? doc.version : undefined, diagnostics });
+    void this.connection.sendDiagnostics({ uri, version: this.checkedVersion(uri, doc), diagnostics });
+  }
+
+  /**
+   * The buffer version whose text `doc` was checked at: the index's own version, which a
+   * burst of edits may have passed; the buffer's, when the index read the buffer's current
+   * text without its version (a re-index reads open buffers through the overlay host).
+   */
+  private checkedVersion(uri: string, doc: AttestDocument): number | undefined {
+    const buffer = this.documents.get(uri);
+    if (!buffer) return undefined;
+    return doc.version === buffer.version || doc.text.getText() === buffer.getText() ? buffer.version : doc.version;
   }
 
   private publishConfig(folder: Folder): void {
