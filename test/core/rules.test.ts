@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { codes, control, diagnose, expectOne, lineRange, policy, POLICY_BODY, rangeOf, withCode } from '../helpers';
+import { nearestNewKeys } from '../../server/src/core/data/criteria';
 
 describe('document rules', () => {
   it('reports nothing on a correct policy and its control', async () => {
@@ -451,3 +452,11 @@ function POLICY_WITHOUT(section: string): string {
     .map((h) => `## ${h}\n\nText.\n`)
     .join('\n');
 }
+
+describe('suggested names', () => {
+  it('skip names already present before choosing the nearest, so a free one further away is still offered', () => {
+    assert.deepStrictEqual(nearestNewKeys('abc', ['abcd', 'abxy'], 2, ['abcd']), ['abxy']);
+    assert.deepStrictEqual(nearestNewKeys('abc', ['abcd', 'abxy'], 2, []), ['abcd']);
+    assert.deepStrictEqual(nearestNewKeys('abc', ['abcd'], 2, ['abcd']), []);
+  });
+});

@@ -134,5 +134,6 @@ export function nearestNames(word: string, names: Iterable<string>, maxDistance:
  */
 export function nearestNewKeys(word: string, names: Iterable<string>, maxDistance: number, present: Iterable<string>): string[] {
   const taken = new Set(present);
-  return nearestNames(word, names, maxDistance).filter((name) => !taken.has(name));
+  // Taken names are left out before the nearest are chosen, so that a free one further away is still found.
+  return nearestNames(word, [...names].filter((name) => !taken.has(name)), maxDistance);
 }
