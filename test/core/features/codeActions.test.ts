@@ -357,6 +357,16 @@ describe('quick fixes', () => {
       assert.ok(!codeActionsFor({ text: doc.text, doc, index }, targeted).some((a) => a.title.startsWith('Address')));
     });
 
+    it('puts a new addendum where the addenda are, else next to the policy folder', async () => {
+      const nested = { 'attest.yaml': `${ML_ON}folders: [compliance]\n`, 'compliance/policies/access.md': policy({ criteria: '[CC6.6]' }) };
+      const first = await fixesFor(nested, 'compliance/policies/access.md', 'missing-ml-addendum');
+      assert.match(titled(first.actions, /^Create an addendum/).title, /\(compliance\/addenda\/inference-security\.md\)$/);
+      const other = policy({ id: 'POL-OTHER', type: 'addendum', criteria: '[CC6.1]' }).replace('type: addendum\n', 'type: addendum\nextends: POL-ACCESS\n');
+      const withAddenda = { ...nested, 'compliance/ml/other.md': other };
+      const second = await fixesFor(withAddenda, 'compliance/policies/access.md', 'missing-ml-addendum');
+      assert.match(titled(second.actions, /^Create an addendum/).title, /\(compliance\/ml\/inference-security\.md\)$/);
+    });
+
     it('creates an addendum that extends the policy', async () => {
       const files = { 'attest.yaml': ML_ON, 'policies/access.md': policy({ criteria: '[CC6.6]' }) };
       const { actions } = await fixesFor(files, 'policies/access.md', 'missing-ml-addendum');
@@ -398,6 +408,12 @@ describe('quick fixes', () => {
       const created = Object.keys(after).find((f) => !(f in files));
       assert.ok(created);
       assert.match(after[created], /^title: Access is granted, changed and removed by role, following least privilege and separation of duties$/m);
+    });
+
+    it('puts the new control in the folder most controls are in', async () => {
+      const files = { ...base, 'controls/ac-02.md': control({ id: 'CTL-AC-02' }), 'attest.yaml': 'categories: [security]\nfolders: [policies, controls, a-few]\n', 'a-few/x.md': control({ id: 'CTL-X' }) };
+      const after = await applyFix(files, 'attest.yaml', 'uncovered-criterion', /^Create a control for CC7\.3/, cc73);
+      assert.deepStrictEqual(Object.keys(after).filter((f) => !(f in files)), ['controls/cc7-3-security-events-evaluated-decide-whether.md']);
     });
 
     it('declares the criterion not applicable, creating `exceptions`', async () => {

@@ -23,6 +23,7 @@ import {
   yamlScalar,
   type FixProvider,
 } from './edits';
+import { documentText, folderForType, sectionBlocks } from '../newDocument';
 import { sectionInsertion } from './missingSection';
 
 /**
@@ -46,7 +47,8 @@ export const addressMlTopic: FixProvider = (diagnostic, target) => {
     }
   }
   if (doc.type === 'policy' && doc.id) {
-    const path = unusedPath(index, joinPath(addendaFolder(doc, index), `${topic.id}.md`));
+    // With no addenda yet, next to the policy's folder (`policies/x.md` → `addenda/`), as the bundled library lays it out.
+    const path = unusedPath(index, joinPath(folderForType(index, 'addendum', joinPath(dirname(dirname(doc.relPath)), 'addenda')), `${topic.id}.md`));
     actions.push(quickFix(`Create an addendum for "${topic.title}" extending ${doc.id.value} (${path})`, createFileEdit(index.uriOf(path), addendumText(doc, topic, index)), [diagnostic]));
   }
   return actions;
@@ -80,12 +82,6 @@ export function mlListEdit(doc: AttestDocument, topicId: string): TextEdit | und
   return TextEdit.insert(endOfLine(doc.text, last.end.line), `${eol}${prefix}${topicId}`);
 }
 
-/** Next to the policy's folder: `policies/x.md` → `addenda/`, as the bundled library lays it out. */
-function addendaFolder(policy: AttestDocument, index: WorkspaceIndex): string {
-  const existing = [...index.documents].filter((d) => d.type === 'addendum').map((d) => dirname(d.relPath)).sort()[0];
-  return existing ?? joinPath(dirname(dirname(policy.relPath)), 'addenda');
-}
-
 function addendumText(policy: AttestDocument, topic: MlTopic, index: WorkspaceIndex): string {
   // Claiming a home criterion that other topics share would oblige the addendum to address
   // those too: claim only the criteria this topic has to itself.
@@ -93,8 +89,7 @@ function addendumText(policy: AttestDocument, topic: MlTopic, index: WorkspaceIn
   const owner = policy.fields.get('owner') && isScalar(policy.fields.get('owner')?.node) ? policy.text.getText(policy.fields.get('owner')?.valueRange) : OWNER_PLACEHOLDER;
   const title = `${topic.title} Addendum`;
   const purpose = index.config.sections.addendum.find((s) => s.name === 'Purpose');
-  const lines = [
-    '---',
+  const frontmatter = [
     `id: ${unusedId(index, `${ID_PREFIX.addendum}-${idWords(topic.id)}`)}`,
     'type: addendum',
     `title: ${yamlScalar(title)}`,
@@ -103,13 +98,11 @@ function addendumText(policy: AttestDocument, topic: MlTopic, index: WorkspaceIn
     `extends: ${policy.id?.value ?? ''}`,
     ...(criteria.length ? [`criteria: [${criteria.join(', ')}]`] : []),
     `ml: [${topic.id}]`,
-    '---',
-    '',
-    `# ${title}`,
-    '',
   ];
-  const sections = index.config.sections.addendum.map((s) => `## ${s.name}\n\n${s.template}`.trimEnd());
-  if (!purpose) sections.unshift(`## Purpose\n\nThis addendum extends ${policy.title?.value ?? policy.id?.value ?? 'its policy'} to cover ${topic.title.toLowerCase()}.`);
-  sections.push(`## ${topic.title}\n\n${topic.template}`);
-  return withEol(`${lines.join('\n')}\n${sections.join('\n\n')}\n`, eolOf(policy.text));
+  const sections = [
+    ...(purpose ? [] : [{ name: 'Purpose', template: `This addendum extends ${policy.title?.value ?? policy.id?.value ?? 'its policy'} to cover ${topic.title.toLowerCase()}.` }]),
+    ...index.config.sections.addendum,
+    { name: topic.title, template: topic.template },
+  ];
+  return withEol(documentText(frontmatter, title, sectionBlocks(sections)), eolOf(policy.text));
 }

@@ -7,7 +7,6 @@ import {
   ID_PREFIX,
   OWNER_PLACEHOLDER,
   createFileEdit,
-  dirname,
   editsIn,
   endOfLine,
   eolOf,
@@ -24,6 +23,7 @@ import {
   yamlScalar,
   type FixProvider,
 } from './edits';
+import { documentText, folderForType, sectionBlocks } from '../newDocument';
 
 /** The reason placeholder: non-empty, so that the exception is valid until it is written. */
 export const REASON_PLACEHOLDER = '<why this criterion does not apply>';
@@ -33,7 +33,7 @@ export const coverCriterion: FixProvider = (diagnostic, target) => {
   const id = findingData(diagnostic).criterion;
   const criterion = id ? target.index.criteria.get(id) : undefined;
   if (!criterion) return [];
-  const path = unusedPath(target.index, joinPath(controlsFolder(target.index), `${slug(criterion.id)}-${slug(titleFrom(criterion))}.md`));
+  const path = unusedPath(target.index, joinPath(folderForType(target.index, 'control'), `${slug(criterion.id)}-${slug(titleFrom(criterion))}.md`));
   const actions = [
     quickFix(`Create a control for ${criterion.id} (${path})`, createFileEdit(target.index.uriOf(path), controlText(criterion, target.index, eolOf(target.text))), [diagnostic]),
   ];
@@ -41,11 +41,6 @@ export const coverCriterion: FixProvider = (diagnostic, target) => {
   if (exception) actions.push(quickFix(`Declare ${criterion.id} not applicable (add it to \`exceptions\`)`, editsIn(target.text.uri, [exception]), [diagnostic]));
   return actions;
 };
-
-/** Where the workspace keeps its controls; `controls/` when it has none yet. */
-function controlsFolder(index: WorkspaceIndex): string {
-  return [...index.documents].filter((d) => d.type === 'control').map((d) => dirname(d.relPath)).sort()[0] ?? 'controls';
-}
 
 /**
  * The summary's first sentence, whole: "Access is granted, changed and removed by role,
@@ -60,8 +55,7 @@ function titleFrom(criterion: Criterion): string {
 function controlText(criterion: Criterion, index: WorkspaceIndex, eol: string): string {
   const title = titleFrom(criterion);
   const policy = policyFor(index, [criterion.id]);
-  const lines = [
-    '---',
+  const frontmatter = [
     `id: ${unusedId(index, `${ID_PREFIX.control}-${idWords(criterion.id)}`)}`,
     'type: control',
     `title: ${yamlScalar(title)}`,
@@ -70,13 +64,8 @@ function controlText(criterion: Criterion, index: WorkspaceIndex, eol: string): 
     ...(policy?.id ? [`policy: ${policy.id.value}`] : []),
     'frequency: quarterly',
     `criteria: [${criterion.id}]`,
-    '---',
-    '',
-    `# ${title}`,
-    '',
   ];
-  const sections = index.config.sections.control.map((s) => `## ${s.name}\n\n${s.template}`.trimEnd());
-  return withEol(`${lines.join('\n')}\n${sections.join('\n\n')}\n`, eol);
+  return withEol(documentText(frontmatter, title, sectionBlocks(index.config.sections.control)), eol);
 }
 
 /** Appends `{ criterion, reason }` to `exceptions` in attest.yaml, creating the key if needed. */
