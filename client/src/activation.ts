@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULT_FOLDERS, DOCUMENT_TYPES } from '../../server/src/core/types';
+import { DEFAULT_FOLDERS, DOCUMENT_TYPES } from '../../server/src/shared/documentTypes';
 
 /**
  * Whether the language server is worth starting. The extension activates on

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { COVERED_STATUSES } from '../../server/src/core/coverage';
-import type { FolderCoverage, IndexingNotification } from '../../server/src/lsp/protocol';
+import { COVERED_STATUSES } from '../../server/src/shared/coverage';
+import type { FolderCoverage, IndexingNotification } from '../../server/src/shared/protocol';
 
-export type { FolderCoverage } from '../../server/src/lsp/protocol';
+export type { FolderCoverage } from '../../server/src/shared/protocol';
 export type CoverageStatus = FolderCoverage['coverage']['criteria'][number]['status'];
 export type CriterionCoverage = FolderCoverage['coverage']['criteria'][number];
 export type TopicCoverage = FolderCoverage['coverage']['ml'][number];

@@ -13,10 +13,10 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { CoverageChangedNotification, CoverageRequest, IndexingNotification } from '../../server/src/lsp/protocol';
+import { CoverageChangedNotification, CoverageRequest, IndexingNotification } from '../../server/src/shared/protocol';
 import type { CoverageStore } from './coverageStore';
 import { serverModule, SETTINGS_SECTION } from './settings';
-import { ALL_CLIENT_COMMANDS } from '../../server/src/features/clientCommands';
+import { ALL_CLIENT_COMMANDS } from '../../server/src/shared/commands';
 
 /** Restarts allowed within {@link RESTART_WINDOW_MINUTES} before the client gives up (the library's default). */
 export const MAX_RESTARTS = 4;

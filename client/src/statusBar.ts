@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { REVEAL_COVERAGE_COMMAND } from '../../server/src/shared/commands';
 import { isEmptyFolder, overallSummary, type CoverageStore } from './coverageStore';
 
 /**
@@ -12,7 +13,7 @@ export class CoverageStatusBar implements vscode.Disposable {
   constructor(private readonly store: CoverageStore) {
     this.item = vscode.window.createStatusBarItem('attest.coverage', vscode.StatusBarAlignment.Left, 50);
     this.item.name = 'Attest Coverage';
-    this.item.command = { command: 'attest.revealCoverage', title: 'Show Attest Coverage' };
+    this.item.command = { command: REVEAL_COVERAGE_COMMAND, title: 'Show Attest Coverage' };
     this.subscription = store.onDidChange(() => this.update());
     this.update();
   }

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import { ReportRequest } from '../../../server/src/lsp/protocol';
+import { ReportRequest } from '../../../server/src/shared/protocol';
 import { pickFolder, requireTrust } from './folders';
 
 export const EXPORT_FORMATS = ['html', 'markdown', 'csv'] as const;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { REVEAL_COVERAGE_COMMAND } from '../../../server/src/shared/commands';
 import type { CoverageFilter } from '../coverageTree';
 import type { Services } from '../services';
 import { exportCoverageCommand } from './exportCoverage';
@@ -14,7 +15,7 @@ export const COMMANDS = [
   'attest.init',
   'attest.showCriteria',
   'attest.restartServer',
-  'attest.revealCoverage',
+  REVEAL_COVERAGE_COMMAND,
   'attest.refreshCoverage',
   'attest.filter.uncovered',
   'attest.filter.uncoveredActive',
@@ -50,7 +51,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       await services.client.restart();
       void vscode.window.setStatusBarMessage('$(check) Attest language server restarted', 3000);
     }),
-    command('attest.revealCoverage', (arg) => revealCoverage(services, arg)),
+    command(REVEAL_COVERAGE_COMMAND, (arg) => revealCoverage(services, arg)),
     command('attest.refreshCoverage', async () => {
       await services.ensureServer();
       await services.client.refreshCoverage();

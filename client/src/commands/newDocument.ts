@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
-import { NewDocumentRequest } from '../../../server/src/lsp/protocol';
+import { DOCUMENT_TYPES, type DocumentType } from '../../../server/src/shared/documentTypes';
+import { NewDocumentRequest } from '../../../server/src/shared/protocol';
 import type { Services } from '../services';
 import { pickFolder, requireTrust } from './folders';
 
-export const NEW_DOCUMENT_TYPES = ['policy', 'control', 'procedure', 'narrative', 'addendum'] as const;
-export type NewDocumentType = (typeof NEW_DOCUMENT_TYPES)[number];
 
-const TYPE_INFO: Readonly<Record<NewDocumentType, { label: string; detail: string; example: string; parent?: string }>> = {
+const TYPE_INFO: Readonly<Record<DocumentType, { label: string; detail: string; example: string; parent?: string }>> = {
   policy: { label: 'Policy', detail: 'What the organisation commits to, and who owns it.', example: 'Access Control Policy' },
   control: { label: 'Control', detail: 'An activity that makes a policy true, with its frequency and evidence.', example: 'Quarterly Access Review', parent: 'Parent policy' },
   procedure: { label: 'Procedure', detail: 'Step-by-step instructions that carry out a policy or control.', example: 'Employee Offboarding', parent: 'Parent policy' },
@@ -44,8 +43,8 @@ export async function newDocumentCommand(services: Services, arg?: unknown): Pro
   const coverage = services.store.folderOf(folder.uri);
   const title = 'New Attest Document';
 
-  const typePick = await vscode.window.showQuickPick<Pick<NewDocumentType>>(
-    NEW_DOCUMENT_TYPES.map((t) => ({ label: TYPE_INFO[t].label, description: t, detail: TYPE_INFO[t].detail, value: t })),
+  const typePick = await vscode.window.showQuickPick<Pick<DocumentType>>(
+    DOCUMENT_TYPES.map((t) => ({ label: TYPE_INFO[t].label, description: t, detail: TYPE_INFO[t].detail, value: t })),
     { title, placeHolder: 'Document type' },
   );
   if (!typePick) return undefined;

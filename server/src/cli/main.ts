@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { ATTEST_VERSION } from '../shared/version';
 import * as path from 'path';
 import { CONFIG_FILE } from '../core/config';
 import { isIsoDate } from '../core/document/schema';
@@ -15,7 +16,7 @@ import { folderUrl, linkBase, shownPath } from './paths';
 import { openWorkspace } from './workspace';
 import { startServer } from '../lsp/server';
 
-export const VERSION = '0.1.0';
+export const VERSION = ATTEST_VERSION;
 
 const USAGE = `Usage: attest <command> [options]
 

@@ -3,37 +3,9 @@ import { evidencePath } from './document/paths';
 import { daysBetween, isFutureDate, isIsoDate } from './document/schema';
 import type { RuleContext } from './rules/rule';
 
-export const COVERAGE_STATUSES = ['uncovered', 'documented', 'controlled', 'implemented', 'excepted'] as const;
-export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];
+import { COVERED_STATUSES, type Coverage, type CoverageStatus, type CriterionCoverage, type TopicCoverage } from '../shared/coverage';
 
-/** Statuses that count as covered in the percentage: claimed is not implemented, but a control is a control. */
-export const COVERED_STATUSES: ReadonlySet<CoverageStatus> = new Set(['controlled', 'implemented', 'excepted']);
-
-export interface CriterionCoverage {
-  readonly id: string;
-  /** Category display name (`Processing Integrity`). */
-  readonly category: string;
-  readonly status: CoverageStatus;
-  /** Ids of the documents that claim the criterion, controls first. */
-  readonly documents: readonly string[];
-  readonly summary: string;
-  /** Why the criterion does not apply, when excepted. */
-  readonly reason?: string;
-}
-
-export interface TopicCoverage {
-  readonly topic: string;
-  readonly title: string;
-  readonly status: CoverageStatus;
-  readonly documents: readonly string[];
-}
-
-/** The coverage object of SPEC §9 (plus titles, summaries and reasons for the views). */
-export interface Coverage {
-  readonly criteria: readonly CriterionCoverage[];
-  readonly ml: readonly TopicCoverage[];
-  readonly summary: { readonly inScope: number; readonly covered: number; readonly percent: number };
-}
+export { COVERAGE_STATUSES, COVERED_STATUSES, type Coverage, type CoverageStatus, type CriterionCoverage, type TopicCoverage } from '../shared/coverage';
 
 /** Days of age a control's newest evidence may have, by frequency (the period plus a grace). */
 export const EVIDENCE_MAX_AGE: Readonly<Record<string, number>> = {

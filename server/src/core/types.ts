@@ -6,11 +6,7 @@ export type { Range, Position } from 'vscode-languageserver-types';
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
-export const DOCUMENT_TYPES = ['policy', 'control', 'procedure', 'narrative', 'addendum'] as const;
-
-/** Folders whose Markdown files are documents unless attest.yaml names others (SPEC §2). */
-export const DEFAULT_FOLDERS: readonly string[] = ['policies', 'controls', 'procedures', 'narratives'];
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+export { DOCUMENT_TYPES, DEFAULT_FOLDERS, type DocumentType } from '../shared/documentTypes';
 
 export const STATUSES = ['draft', 'review', 'approved', 'implemented', 'retired'] as const;
 export const REVIEW_CYCLES = ['monthly', 'quarterly', 'semiannual', 'annual'] as const;

@@ -3,10 +3,11 @@ import { evidenceState } from '../core/coverage';
 import type { AttestDocument } from '../core/document/model';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { plural } from '../core/words';
-import { ALL_CLIENT_COMMANDS, type ClientCommands } from './clientCommands';
+import { ALL_CLIENT_COMMANDS, REVEAL_COVERAGE_COMMAND, type ClientCommands } from '../shared/commands';
+
+export { REVEAL_COVERAGE_COMMAND } from '../shared/commands';
 
 /** The client command a lens runs: shows the document's id in the coverage view. */
-export const REVEAL_COVERAGE_COMMAND = 'attest.revealCoverage';
 
 /** The lens of a client that cannot run the command: a label (an empty command id is not run). */
 const LABEL_ONLY = '';

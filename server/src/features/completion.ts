@@ -12,7 +12,7 @@ import { FIELD_BY_KEY, REVIEW_CYCLES, fieldsFor } from '../core/document/schema'
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { ALL_RULE_INFO } from '../core/rules';
 import { SEVERITIES } from '../core/types';
-import { ALL_CLIENT_COMMANDS, TRIGGER_SUGGEST_COMMAND, type ClientCommands } from './clientCommands';
+import { ALL_CLIENT_COMMANDS, TRIGGER_SUGGEST_COMMAND, type ClientCommands } from '../shared/commands';
 
 /**
  * Completion works on the text of the lines, not on the parsed YAML: while a value is being

@@ -1,15 +1,9 @@
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { DocumentType } from '../core/types';
+import type { NewDocumentSpec } from '../shared/protocol';
 import { ID_PREFIX, OWNER_PLACEHOLDER, dirname, idWords, joinPath, policyFor, slug, unusedId, unusedPath, yamlScalar } from './codeActions/edits';
 
-export interface NewDocumentSpec {
-  readonly type: DocumentType;
-  readonly title: string;
-  readonly criteria: readonly string[];
-  readonly ml?: readonly string[];
-  /** The parent policy (`policy:` of a control or procedure, `extends:` of an addendum). */
-  readonly parent?: string;
-}
+export type { NewDocumentSpec } from '../shared/protocol';
 
 export interface NewDocument {
   /** Workspace-relative path of the new file; no file is there yet. */

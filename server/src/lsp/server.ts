@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'url';
+import { ATTEST_VERSION } from '../shared/version';
 import {
   createConnection,
   DiagnosticSeverity,
@@ -22,9 +23,9 @@ import { loadBundledData } from '../node/bundledData';
 import { FileSystemHost } from '../node/fileSystemHost';
 import { OutlinePool } from '../node/outlinePool';
 import { featureCapabilities, registerFeatures } from './features';
-import { CoverageChangedNotification, CoverageRequest, IndexingNotification, type FolderCoverage } from './protocol';
+import { CoverageChangedNotification, CoverageRequest, IndexingNotification, type FolderCoverage } from '../shared/protocol';
 import { toConfigDefaults, type AttestSettings } from './settings';
-import { clientCommandsOf, type ClientCommands } from '../features/clientCommands';
+import { clientCommandsOf, type ClientCommands } from '../shared/commands';
 
 /** A buffer whose last update took this long (ms) gathers the edits that follow for a moment. */
 const SLOW_UPDATE_MS = 25;
@@ -127,7 +128,7 @@ export class AttestServer {
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...featureCapabilities(),
       },
-      serverInfo: { name: 'attest', version: '0.1.0' },
+      serverInfo: { name: 'attest', version: ATTEST_VERSION },
     };
   }
 

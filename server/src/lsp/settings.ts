@@ -1,15 +1,7 @@
 import type { ConfigDefaults } from '../core/config';
-import type { Severity } from '../core/types';
+import type { AttestSettings } from '../shared/settings';
 
-/**
- * The `attest.*` settings of the VS Code client (scope `resource`), pulled per folder with
- * `workspace/configuration` and used where the folder has no attest.yaml.
- */
-export interface AttestSettings {
-  readonly categories?: readonly string[];
-  readonly ml?: boolean | 'auto';
-  readonly rules?: Readonly<Record<string, Severity | 'off'>>;
-}
+export type { AttestSettings } from '../shared/settings';
 
 export function toConfigDefaults(settings: AttestSettings | null | undefined): ConfigDefaults {
   if (!settings || typeof settings !== 'object') return {};

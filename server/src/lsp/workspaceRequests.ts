@@ -2,7 +2,7 @@ import { ResponseError, ErrorCodes, type ServerCapabilities } from 'vscode-langu
 import { newDocument } from '../features/newDocument';
 import { linkBaseBetween } from '../report/links';
 import { COVERAGE_FORMATS, renderCoverage } from '../report/report';
-import { NewDocumentRequest, ReportRequest } from './protocol';
+import { NewDocumentRequest, ReportRequest } from '../shared/protocol';
 import type { AttestServer, Folder } from './server';
 
 /** Attest's own requests about a whole folder: its coverage report, and a new document for it. */

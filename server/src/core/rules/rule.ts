@@ -3,6 +3,7 @@ import type { MlCatalog } from '../data/mlCatalog';
 import type { AttestConfig } from '../config';
 import type { AttestDocument } from '../document/model';
 import type { Finding, Range, Severity } from '../types';
+import type { Coverage } from '../../shared/coverage';
 
 /** What a rule may ask of the workspace; the index implements it. */
 export interface RuleContext {
@@ -42,7 +43,7 @@ export interface WorkspaceRule {
 
 /** Facts about the workspace as a whole that workspace rules need. */
 export interface WorkspaceFacts {
-  readonly coverage: import('../coverage').Coverage;
+  readonly coverage: Coverage;
 }
 
 /** The range that stands for the document as a whole: its `type` value, else its first heading, else line 1. */

@@ -3,10 +3,20 @@
  * Each says who sends it to whom. Plain method names and parameter types: the client and
  * the server may use different versions of the protocol library.
  */
-import type { Coverage } from '../core/coverage';
-import type { NewDocumentSpec } from '../features/newDocument';
+import type { Coverage } from './coverage';
+import type { DocumentType } from './documentTypes';
 
-export type { Coverage } from '../core/coverage';
+export type { Coverage } from './coverage';
+
+/** What the user asks of a new document; the server decides its id, file and sections. */
+export interface NewDocumentSpec {
+  readonly type: DocumentType;
+  readonly title: string;
+  readonly criteria: readonly string[];
+  readonly ml?: readonly string[];
+  /** The parent policy (`policy:` of a control or procedure, `extends:` of an addendum). */
+  readonly parent?: string;
+}
 
 /** Coverage of one workspace folder. */
 export interface FolderCoverage {

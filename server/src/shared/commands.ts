@@ -6,10 +6,14 @@
  */
 export type ClientCommands = ReadonlySet<string>;
 
+/** Client command: shows the Coverage view, at a criterion, topic or document id when given one. */
+export const REVEAL_COVERAGE_COMMAND = 'attest.revealCoverage';
+
+/** VS Code's own command that opens the suggestion list. */
 export const TRIGGER_SUGGEST_COMMAND = 'editor.action.triggerSuggest';
 
 /** Every command the features use: what the core tests and the VS Code client assume. */
-export const ALL_CLIENT_COMMANDS: ClientCommands = new Set(['attest.revealCoverage', TRIGGER_SUGGEST_COMMAND]);
+export const ALL_CLIENT_COMMANDS: ClientCommands = new Set([REVEAL_COVERAGE_COMMAND, TRIGGER_SUGGEST_COMMAND]);
 
 /** The commands a client declared it runs, from its initialization options. */
 export function clientCommandsOf(initializationOptions: unknown): ClientCommands {

@@ -1,0 +1,15 @@
+/** Severity as users write it in `attest.yaml` and in the settings; `off` disables a rule. */
+export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+/** The configuration section of the `attest.*` settings (package.json `contributes.configuration`). */
+export const SETTINGS_SECTION = 'attest';
+
+/**
+ * The `attest.*` settings of the VS Code client (scope `resource`), pulled per folder with
+ * `workspace/configuration` and used where the folder has no attest.yaml.
+ */
+export interface AttestSettings {
+  readonly categories?: readonly string[];
+  readonly ml?: boolean | 'auto';
+  readonly rules?: Readonly<Record<string, SeveritySetting>>;
+}
