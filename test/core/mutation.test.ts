@@ -19,7 +19,7 @@ import { hover, hoverInConfig } from '../../server/src/features/hover';
 import { references } from '../../server/src/features/references';
 import { prepareRename } from '../../server/src/features/rename';
 import { documentSymbols } from '../../server/src/features/symbols';
-import { toLspDiagnostic } from '../../server/src/lsp/server';
+import { toLspDiagnostic } from '../../server/src/features/lspDiagnostic';
 import { REPO, workspace } from '../helpers';
 import { applyWorkspaceEdit } from './features/cursor';
 

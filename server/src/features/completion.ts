@@ -1,3 +1,4 @@
+import { isFenceLine } from '../core/document/text';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CompletionItemKind,
@@ -53,7 +54,7 @@ function linesOf(text: TextDocument): string[] {
 
 /** Lines [first, last) of the frontmatter of an Attest-dialect document, closed or not. */
 function frontmatterLines(lines: readonly string[]): { first: number; last: number } | undefined {
-  if (lines.length === 0 || lines[0].replace(/^\uFEFF/, '').trimEnd() !== '---') return undefined;
+  if (lines.length === 0 || !isFenceLine(lines[0])) return undefined;
   for (let i = 1; i < lines.length; i++) {
     const t = lines[i].trimEnd();
     if (t === '---' || t === '...') return { first: 1, last: i };

@@ -4,13 +4,9 @@ import type { CriteriaMap } from '../core/data/criteria';
 import type { AttestDocument } from '../core/document/model';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { Located } from '../core/types';
+import { lineText, valueRange } from '../core/document/text';
 
-/** What a request handler passes for cancellation; features that walk the workspace check it. */
-export interface Cancellation {
-  readonly isCancellationRequested: boolean;
-}
-
-export const NOT_CANCELLED: Cancellation = { isCancellationRequested: false };
+export { valueRange } from '../core/document/text';
 
 export type IdKind = 'criterion' | 'document' | 'topic';
 
@@ -104,18 +100,6 @@ function before(a: Position, b: Position): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 
-/** The range of a frontmatter value without the quotes YAML allows around it. */
-export function valueRange(text: TextDocument, located: Located<string>): Range {
-  const written = text.getText(located.range);
-  const at = written.indexOf(located.value);
-  if (at <= 0) return located.range;
-  const start = text.offsetAt(located.range.start) + at;
-  return { start: text.positionAt(start), end: text.positionAt(start + located.value.length) };
-}
-
-function lineText(text: TextDocument, line: number): string {
-  return text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
-}
 
 /** Link destinations: a path such as `controls/CTL-AC-01.md` is a file name, not a mention. */
 function linkTargets(doc: AttestDocument): readonly Range[] {

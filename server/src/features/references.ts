@@ -2,7 +2,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location, Position } from 'vscode-languageserver-types';
 import type { AttestDocument } from '../core/document/model';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
-import { bodyMentions, exceptionLocation, frontmatterIds, idAt, idInConfigAt, NOT_CANCELLED, valueRange, type Cancellation, type IdKind } from './idAt';
+import { bodyMentions, exceptionLocation, frontmatterIds, idAt, idInConfigAt, valueRange, type IdKind } from './idAt';
+import { NOT_CANCELLED, type Cancellation } from '../core/cancellation';
 
 /** Every place that names the id under the cursor in a document. */
 export function references(index: WorkspaceIndex, doc: AttestDocument, position: Position, includeDeclaration: boolean, token: Cancellation = NOT_CANCELLED): Location[] {

@@ -2,7 +2,8 @@ import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languagese
 import type { AttestDocument } from '../core/document/model';
 import { ID_PATTERN } from '../core/document/schema';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
-import { idAt, NOT_CANCELLED, type Cancellation } from './idAt';
+import { idAt } from './idAt';
+import { NOT_CANCELLED, type Cancellation } from '../core/cancellation';
 import { referencesOf } from './references';
 
 /**

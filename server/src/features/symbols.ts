@@ -3,7 +3,8 @@ import { SymbolKind, type DocumentSymbol, type Position, type Range, type Symbol
 import type { AttestDocument, DocumentField } from '../core/document/model';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { DocumentType } from '../core/types';
-import { documentLocation, NOT_CANCELLED, valueRange, type Cancellation } from './idAt';
+import { documentLocation, valueRange } from './idAt';
+import { NOT_CANCELLED, type Cancellation } from '../core/cancellation';
 
 /** The most workspace symbols answered at once; the editor asks again as the query narrows. */
 export const WORKSPACE_SYMBOL_LIMIT = 500;

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { CodeAction, Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import { codeActionsFor, type FixTarget } from '../../../server/src/features/codeActions';
-import { toLspDiagnostic } from '../../../server/src/lsp/server';
+import { toLspDiagnostic } from '../../../server/src/features/lspDiagnostic';
 import { control, policy, POLICY_BODY, workspace } from '../../helpers';
 import { applyWorkspaceEdit } from './cursor';
 

@@ -4,6 +4,7 @@ import type { AttestConfig } from '../config';
 import type { AttestDocument } from '../document/model';
 import type { Finding, Range, Severity } from '../types';
 import type { Coverage } from '../../shared/coverage';
+import { lineRange as lineRangeOf } from '../document/text';
 
 /** What a rule may ask of the workspace; the index implements it. */
 export interface RuleContext {
@@ -53,8 +54,7 @@ export function documentAnchor(doc: AttestDocument): Range {
 
 /** The whole of one line, without its line break. */
 export function lineRange(doc: AttestDocument, line: number): Range {
-  const text = doc.text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-  return { start: { line, character: 0 }, end: { line, character: text.replace(/\r?\n$/, '').length } };
+  return lineRangeOf(doc.text, line);
 }
 
 export function finding(code: string, range: Range, message: string, data?: Finding['data'], related?: Finding['related']): Finding {

@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver-types';
 import { stringify } from 'yaml';
 import type { AttestDocument } from '../../core/document/model';
+import { isFenceLine, lineText } from '../../core/document/text';
 import { ID_PATTERN } from '../../core/document/schema';
 import type { WorkspaceIndex } from '../../core/index/workspaceIndex';
 import type { DocumentType, FindingData } from '../../core/types';
@@ -81,7 +82,7 @@ export function withEol(text: string, eol: string): string {
 
 /** The text of one line, without its line break. */
 export function lineAt(text: TextDocument, line: number): string {
-  return text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  return lineText(text, line);
 }
 
 /**
@@ -89,7 +90,7 @@ export function lineAt(text: TextDocument, line: number): string {
  * starts is unknown, so nothing may be inserted above or below it but the closing `---`.
  */
 export function opensUnclosedFrontmatter(doc: AttestDocument): boolean {
-  return !doc.hasFrontmatter && lineAt(doc.text, 0).replace(/^\uFEFF/, '').trimEnd() === '---';
+  return !doc.hasFrontmatter && isFenceLine(lineAt(doc.text, 0));
 }
 
 export function endOfLine(text: TextDocument, line: number): Position {

@@ -1,0 +1,113 @@
+import { FileChangeType, type TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AttestDocument } from '../core/document/model';
+import type { Folder, FolderSet } from './folders';
+import type { Publisher } from './publisher';
+
+/** A buffer whose last update took this long (ms) gathers the edits that follow for a moment. */
+const SLOW_UPDATE_MS = 25;
+/** How long it gathers them (ms): short beside the update itself. */
+const GATHER_EDITS_MS = 8;
+
+/**
+ * Keeps each folder's index in step with the editor's buffers and the disk, and publishes
+ * what each change touched.
+ */
+export class BufferSync {
+  /** Buffers with an update queued that has not read their text yet. */
+  private readonly updateQueued = new Set<string>();
+  /** How long the last update of each buffer took, in ms. */
+  private readonly updateCost = new Map<string, number>();
+
+  constructor(
+    private readonly buffers: TextDocuments<TextDocument>,
+    private readonly folders: FolderSet,
+    private readonly publisher: Publisher,
+  ) {}
+
+  /**
+   * The folder and the parsed document at `uri`, current with the editor buffer, for
+   * feature requests; undefined for files that are not Attest documents.
+   */
+  async documentAt(uri: string): Promise<{ folder: Folder; doc: AttestDocument } | undefined> {
+    const at = await this.folders.locate(uri);
+    if (!at) return undefined;
+    const { folder, rel } = at;
+    const buffer = this.buffers.get(uri);
+    const known = folder.index.get(rel);
+    // Catch up a document the index holds but at an older version; a buffer new to the
+    // index (attest.yaml, a README) is not a document, and its change is already queued.
+    if (buffer && known && known.version !== buffer.version) {
+      const change = await folder.index.updateFrom(rel, () => this.bufferState(uri));
+      this.publisher.publish(folder, change.all ? undefined : change.affected);
+    }
+    const doc = folder.index.get(rel);
+    return doc ? { folder, doc } : undefined;
+  }
+
+  /**
+   * One queued update per buffer at a time: it reads the buffer when its turn comes, so
+   * keystrokes that arrive while a large document is parsed cost one more parse, not one each.
+   */
+  async bufferChanged(uri: string): Promise<void> {
+    if (this.updateQueued.has(uri)) return;
+    this.updateQueued.add(uri);
+    let read = false;
+    try {
+      const at = await this.folders.locate(uri);
+      if (!at) return;
+      // A buffer slow to check waits a moment, so that the edits already on their way join this update.
+      if ((this.updateCost.get(uri) ?? 0) >= SLOW_UPDATE_MS) await new Promise((resolve) => setTimeout(resolve, GATHER_EDITS_MS));
+      let started = 0;
+      const change = await at.folder.index.updateFrom(at.rel, () => {
+        // Timed from its turn in the queue: waiting behind another document's parse is not this one's cost.
+        started = performance.now();
+        read = true;
+        this.updateQueued.delete(uri);
+        return this.bufferState(uri);
+      });
+      if (read) this.updateCost.set(uri, performance.now() - started);
+      this.publisher.publish(at.folder, change.all ? undefined : change.affected);
+    } finally {
+      if (!read) this.updateQueued.delete(uri);
+    }
+  }
+
+  async bufferClosed(uri: string): Promise<void> {
+    this.updateCost.delete(uri);
+    const at = await this.folders.locate(uri);
+    if (!at) return;
+    // The editor's unsaved text is gone: the disk is the truth again.
+    const change = await at.folder.index.update(at.rel, await at.folder.disk.readFile(at.rel));
+    this.publisher.publish(at.folder, change.all ? undefined : change.affected);
+  }
+
+  async filesChanged(changes: readonly { uri: string; type: FileChangeType }[]): Promise<void> {
+    const touched = new Map<Folder, Set<string> | undefined>();
+    for (const change of changes) {
+      const folder = this.folders.folderOf(change.uri);
+      if (!folder) continue;
+      await folder.ready;
+      const rel = folder.index.relPathOf(change.uri);
+      // An open buffer wins over the disk until it is closed (closing re-reads the disk).
+      if (rel === undefined || this.buffers.get(change.uri)) continue;
+      const deleted = change.type === FileChangeType.Deleted;
+      // A created folder comes as one event (a renamed one too): index what is in it.
+      const createdFolder = change.type === FileChangeType.Created && folder.disk.isDirectory(rel);
+      const result = createdFolder ? await folder.index.addFolder(rel) : await folder.index.update(rel, deleted ? undefined : await folder.disk.readFile(rel));
+      const sofar = touched.has(folder) ? touched.get(folder) : new Set<string>();
+      if (result.all || sofar === undefined) touched.set(folder, undefined);
+      else {
+        result.affected.forEach((p) => sofar.add(p));
+        touched.set(folder, sofar);
+      }
+    }
+    for (const [folder, affected] of touched) this.publisher.publish(folder, affected);
+  }
+
+  /** The text and version of an open buffer. */
+  private bufferState(uri: string): { text: string; version: number } | undefined {
+    const buffer = this.buffers.get(uri);
+    return buffer && { text: buffer.getText(), version: buffer.version };
+  }
+}

@@ -1,0 +1,39 @@
+import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { linkBaseBetween } from '../../report/links';
+import { COVERAGE_FORMATS, renderCoverage } from '../../report/report';
+import { CoverageRequest, NewDocumentRequest, ReportRequest } from '../../shared/protocol';
+import { folderCoverage } from '../coverageFeed';
+import type { Folder } from '../folders';
+import { runSafe } from '../runSafe';
+import type { HandlerContext, HandlerGroup } from './context';
+
+/** Attest's own requests about a whole folder: its coverage, its coverage report, and a new document for it. */
+export const workspaceRequestHandlers: HandlerGroup = {
+  capabilities: {},
+
+  register({ connection, folders, log }: HandlerContext): void {
+    const folderAt = async (uri: string): Promise<Folder> => {
+      const folder = await folders.folderNamed(uri);
+      if (!folder) throw new ResponseError(ErrorCodes.InvalidParams, `${uri} is not a workspace folder Attest knows.`);
+      return folder;
+    };
+    const coverage = runSafe(log, 'coverage', [], async (): Promise<CoverageRequest.Result> => {
+      await folders.allReady();
+      return folderCoverage(folders.all);
+    });
+    // A request without parameters hands its handler the token alone.
+    connection.onRequest(CoverageRequest.method, (token: CancellationToken) => coverage(undefined, token));
+    connection.onRequest(ReportRequest.method, async (params: ReportRequest.Params): Promise<ReportRequest.Result> => {
+      if (!(COVERAGE_FORMATS as readonly string[]).includes(params.format)) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown report format \`${params.format}\`.`);
+      const folder = await folderAt(params.folder);
+      const linkBase = params.output ? linkBaseBetween(params.output, folder.uri) : undefined;
+      return { text: renderCoverage(folder.index, params.format, { linkBase }) };
+    });
+    connection.onRequest(NewDocumentRequest.method, async (params: NewDocumentRequest.Params): Promise<NewDocumentRequest.Result> => {
+      if (!params.title?.trim()) throw new ResponseError(ErrorCodes.InvalidParams, 'A new document needs a title.');
+      const folder = await folderAt(params.folder);
+      const created = folder.service.newDocument(params);
+      return { uri: folder.index.uriOf(created.relPath), id: created.id, text: created.text };
+    });
+  },
+};

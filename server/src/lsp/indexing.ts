@@ -1,0 +1,72 @@
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { IndexingNotification } from '../shared/protocol';
+import type { AttestSettings } from '../shared/settings';
+import type { CoverageFeed } from './coverageFeed';
+import type { Folder, FolderSet } from './folders';
+import type { Publisher } from './publisher';
+import type { Logger } from './runSafe';
+import { toConfigDefaults } from './settings';
+
+/** What the client said it supports, which indexing adapts to. */
+export interface ClientSupport {
+  readonly configuration: boolean;
+  readonly progress: boolean;
+}
+
+/** Indexes folders with progress, and applies the editor's settings to them. */
+export class Indexer {
+  constructor(
+    private readonly connection: Connection,
+    private readonly buffers: TextDocuments<TextDocument>,
+    private readonly folders: FolderSet,
+    private readonly publisher: Publisher,
+    private readonly coverage: CoverageFeed,
+    private readonly support: () => ClientSupport,
+    private readonly log: Logger,
+  ) {}
+
+  async indexFolder(folder: Folder): Promise<void> {
+    // A client that refuses progress or settings still gets its folder indexed.
+    const progress = this.support().progress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('Attest: indexing policies', 0, folder.name, false);
+    try {
+      await this.applySettings(folder).catch((error: unknown) => this.log(`Attest could not read the settings of ${folder.name}`, error));
+      await folder.index.load((done, total) => {
+        progress?.report(total ? Math.round((done / total) * 100) : 100, `${done} of ${total} files`);
+        void this.connection.sendNotification(IndexingNotification.method, { folder: folder.uri, done, total, finished: false } satisfies IndexingNotification.Params);
+      });
+      // Open editor buffers win over the disk.
+      for (const doc of this.buffers.all()) {
+        const rel = folder.index.relPathOf(doc.uri);
+        if (rel !== undefined) await folder.index.update(rel, doc.getText(), doc.version);
+      }
+    } catch (error) {
+      this.log(`Attest could not index ${folder.name}`, error);
+    } finally {
+      folder.markReady();
+      folder.isReady = true;
+      progress?.done();
+      const count = folder.index.documentCount;
+      void this.connection.sendNotification(IndexingNotification.method, { folder: folder.uri, done: count, total: count, finished: true } satisfies IndexingNotification.Params);
+    }
+    this.publisher.publishAll(folder);
+    this.coverage.mayHaveChanged();
+  }
+
+  /** Settings changed: each folder takes them, once it has been indexed. */
+  async refreshSettings(): Promise<void> {
+    for (const folder of this.folders.all) {
+      await folder.ready;
+      await this.applySettings(folder);
+      this.publisher.publishAll(folder);
+    }
+    this.coverage.mayHaveChanged();
+  }
+
+  private async applySettings(folder: Folder): Promise<void> {
+    if (!this.support().configuration) return;
+    const settings = (await this.connection.workspace.getConfiguration({ scopeUri: folder.uri, section: 'attest' })) as AttestSettings | null;
+    await folder.index.setDefaults(toConfigDefaults(settings));
+  }
+}
