@@ -1,0 +1,58 @@
+import type { PrecomputedOutline } from '../document/model';
+
+export type Outliner = (items: readonly OutlineRequest[]) => Promise<readonly PrecomputedOutline[]>;
+
+export interface OutlineRequest {
+  readonly text: string;
+  /** Whether the file lies in a document folder (where comply's format is read). */
+  readonly allowComply: boolean;
+}
+
+/** Below this many candidates, outlining elsewhere costs more than it saves. */
+const PARALLEL_THRESHOLD = 400;
+const BATCH = 64;
+
+export interface BulkLoad {
+  readonly paths: readonly string[];
+  read(relPath: string): Promise<string | undefined>;
+  allowComply(relPath: string): boolean;
+  /** Takes one file's text (with its outline, when workers made one). */
+  accept(relPath: string, text: string, precomputed: PrecomputedOutline | undefined): void;
+  readonly outliner?: Outliner;
+  progress?(done: number, total: number): void;
+  isCancelled?(): boolean;
+}
+
+/**
+ * Reads and parses many files in batches. With workers, every batch goes out at once:
+ * while this thread parses the frontmatter of one, the workers outline the Markdown of the
+ * next. Without them, it yields between batches so that a language server answers
+ * requests while indexing. Returns false when cancelled.
+ */
+export async function loadInBatches(load: BulkLoad): Promise<boolean> {
+  const { paths } = load;
+  const batches: string[][] = [];
+  for (let i = 0; i < paths.length; i += BATCH) batches.push(paths.slice(i, i + BATCH));
+  const texts: (string | undefined)[][] = [];
+  for (const batch of batches) {
+    if (load.isCancelled?.()) return false;
+    texts.push(await Promise.all(batch.map((f) => load.read(f))));
+  }
+  const outliner = paths.length >= PARALLEL_THRESHOLD ? load.outliner : undefined;
+  const outlines = outliner
+    ? batches.map((batch, i) => outliner(batch.map((f, j) => ({ text: texts[i][j] ?? '', allowComply: load.allowComply(f) }))).catch(() => undefined))
+    : [];
+  let done = 0;
+  for (let i = 0; i < batches.length; i++) {
+    if (load.isCancelled?.()) return false;
+    const precomputed = outliner ? await outlines[i] : undefined;
+    batches[i].forEach((f, j) => {
+      const text = texts[i][j];
+      if (text !== undefined) load.accept(f, text, precomputed?.[j]);
+    });
+    done += batches[i].length;
+    load.progress?.(done, paths.length);
+    if (!outliner && i + 1 < batches.length) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return true;
+}

@@ -1,0 +1,94 @@
+import { parse as parseYaml } from 'yaml';
+import { CONFIG_FILE, defaultConfig, parseConfig, type AttestConfig, type ConfigDefaults } from '../config';
+import type { BundledData } from '../data/bundled';
+import { CriteriaMap, parseFramework, type Framework } from '../data/criteria';
+import { MlCatalog } from '../data/mlCatalog';
+import { DataFileError } from '../data/validate';
+import { evidencePath } from '../document/paths';
+import { RULE_CODES } from '../rules';
+import type { Finding } from '../types';
+
+/** Reads a workspace file; undefined when it cannot be read. */
+export type ReadFile = (relPath: string) => Promise<string | undefined>;
+
+/**
+ * What attest.yaml makes of a folder: its configuration, the criteria of the bundled and
+ * workspace frameworks, and the ML catalog less the topics it turns off plus its own. Only
+ * `load` and `setDefaults` change it; everything else reads it.
+ */
+export class ConfigState {
+  private current: AttestConfig;
+  private criteriaMap: CriteriaMap;
+  private topics: MlCatalog;
+  private findings: readonly Finding[] = [];
+
+  constructor(
+    private readonly data: BundledData,
+    private readonly uriOf: (relPath: string) => string,
+    private defaults: ConfigDefaults = {},
+  ) {
+    this.criteriaMap = new CriteriaMap(data.frameworks);
+    this.topics = new MlCatalog(data.topics);
+    this.current = defaultConfig(data.sections, this.defaults);
+  }
+
+  get config(): AttestConfig {
+    return this.current;
+  }
+
+  get criteria(): CriteriaMap {
+    return this.criteriaMap;
+  }
+
+  get catalog(): MlCatalog {
+    return this.topics;
+  }
+
+  /** Problems of attest.yaml itself (not the workspace rules reported on it). */
+  get problems(): readonly Finding[] {
+    return this.findings;
+  }
+
+  setDefaults(defaults: ConfigDefaults): void {
+    this.defaults = defaults;
+  }
+
+  /** Whether a change to this file changes the configuration: attest.yaml or a framework file it lists. */
+  isConfigPath(relPath: string): boolean {
+    return relPath === CONFIG_FILE || this.current.frameworks.some((f) => (evidencePath(f) ?? f) === relPath);
+  }
+
+  /** Reads attest.yaml (when `exists`) and the framework files it lists. */
+  async load(read: ReadFile, exists: boolean): Promise<void> {
+    const text = exists ? await read(CONFIG_FILE) : undefined;
+    this.apply(text, []);
+    if (this.current.frameworks.length === 0) return;
+    const extra: Framework[] = [];
+    const problems: Finding[] = [];
+    for (const path of this.current.frameworks) {
+      const source = await read(path);
+      try {
+        if (source === undefined) throw new Error(`${path} does not exist`);
+        extra.push(parseFramework(parseYaml(source), path));
+      } catch (error) {
+        const why = error instanceof DataFileError ? error.problems.join('; ') : error instanceof Error ? error.message : String(error);
+        problems.push({ code: 'invalid-value', range: this.current.frameworkRanges.get(path) ?? this.current.anchorRange, message: `The framework file ${path} could not be loaded: ${why}` });
+      }
+    }
+    this.apply(text, extra, problems);
+  }
+
+  private apply(text: string | undefined, extra: readonly Framework[], problems: readonly Finding[] = []): void {
+    this.criteriaMap = new CriteriaMap([...this.data.frameworks, ...extra]);
+    if (text === undefined) {
+      this.current = defaultConfig(this.data.sections, this.defaults);
+      this.findings = [];
+    } else {
+      const parsed = parseConfig(this.uriOf(CONFIG_FILE), text, this.data.sections, this.criteriaMap, RULE_CODES, this.defaults, this.data.topics.map((t) => t.id));
+      this.current = parsed.config;
+      this.findings = [...parsed.findings, ...problems];
+    }
+    const topics = [...this.data.topics.filter((t) => !this.current.disabledTopics.has(t.id)), ...this.current.extraTopics];
+    this.topics = new MlCatalog(topics);
+  }
+}
