@@ -10,7 +10,7 @@ import { codeLenses } from './codeLens';
 import { completeConfig, completeDocument } from './completion';
 import { definition } from './definition';
 import { hover, hoverInConfig } from './hover';
-import { newDocument, type NewDocument } from './newDocument';
+import { newDocument, type NewDocument } from '../core/fixes/newDocument';
 import { references, referencesInConfig } from './references';
 import { prepareRename, rename, type RenameRefusal } from './rename';
 import { documentSymbols } from './symbols';

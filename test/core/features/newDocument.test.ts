@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { newDocument, folderForType } from '../../../server/src/features/newDocument';
+import { newDocument, folderForType } from '../../../server/src/core/fixes/newDocument';
 import { control, policy, workspace } from '../../helpers';
 
 describe('new document', () => {

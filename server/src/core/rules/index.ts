@@ -1,5 +1,5 @@
-import type { Severity } from '../types';
-import type { DocumentRule, WorkspaceRule } from './rule';
+import type { DocumentRule, FixProvider, RuleInfo, WorkspaceRule } from './rule';
+import { replaceBySuggestion } from '../fixes/replaceSuggestion';
 import { yamlSyntax } from './yamlSyntax';
 import { missingFrontmatter } from './missingFrontmatter';
 import { missingField } from './missingField';
@@ -42,9 +42,9 @@ export const WORKSPACE_RULES: readonly WorkspaceRule[] = [uncoveredCriterion, un
  * Not a rule of its own: a suppression comment that gives no reason is reported, and not
  * applied; a code in it that is no rule's is reported with the nearest code.
  */
-export const INVALID_SUPPRESSION = { code: 'invalid-suppression', defaultSeverity: 'warning' as Severity, description: 'An `attest-ignore` comment without a reason (the reason is required), or naming a code that is no rule\'s.' };
+export const INVALID_SUPPRESSION: RuleInfo = { code: 'invalid-suppression', defaultSeverity: 'warning', fixes: [replaceBySuggestion], description: 'An `attest-ignore` comment without a reason (the reason is required), or naming a code that is no rule\'s.' };
 
-export const ALL_RULE_INFO: readonly { code: string; defaultSeverity: Severity; description: string }[] = [
+export const ALL_RULE_INFO: readonly RuleInfo[] = [
   ...DOCUMENT_RULES,
   ...WORKSPACE_RULES,
   INVALID_SUPPRESSION,
@@ -52,3 +52,10 @@ export const ALL_RULE_INFO: readonly { code: string; defaultSeverity: Severity; 
 ];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(ALL_RULE_INFO.map((r) => r.code));
+
+const RULES_BY_CODE = new Map(ALL_RULE_INFO.map((r) => [r.code, r]));
+
+/** The quick fixes of a rule's findings, preferred first (none for an unknown code). */
+export function fixesFor(code: string): readonly FixProvider[] {
+  return RULES_BY_CODE.get(code)?.fixes ?? [];
+}

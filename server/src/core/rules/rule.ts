@@ -1,3 +1,5 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import type { CriteriaMap } from '../data/criteria';
 import type { MlCatalog } from '../data/mlCatalog';
 import type { AttestConfig } from '../config';
@@ -23,22 +25,43 @@ export interface RuleContext {
   fileExists(relPath: string): boolean;
 }
 
-/** A check over one document. One module per rule: its code, severity, check (and fix). */
-export interface DocumentRule {
+/** What a fix may ask of the workspace, beyond what a rule reads: where files are, and every document. */
+export interface FixContext extends RuleContext {
+  uriOf(relPath: string): string;
+  readonly documents: Iterable<AttestDocument>;
+}
+
+/** What a fix works on: the file the diagnostic is on, and the workspace around it. */
+export interface FixTarget {
+  /** The file's current text (an Attest document or attest.yaml). */
+  readonly text: TextDocument;
+  /** The parsed document, when the file is an Attest document (not for attest.yaml). */
+  readonly doc?: AttestDocument;
+  readonly index: FixContext;
+}
+
+/** Builds the quick fixes for one diagnostic (as the editor sends it back, with its data). */
+export type FixProvider = (diagnostic: LspDiagnostic, target: FixTarget) => CodeAction[];
+
+/** What every rule declares: its code, default severity, README line and its quick fixes. */
+export interface RuleInfo {
   readonly code: string;
   readonly defaultSeverity: Severity;
   /** One line for the README and the completion of `rules:` in attest.yaml. */
   readonly description: string;
+  /** The fixes of its findings, preferred first; every code also gets the suppression. */
+  readonly fixes?: readonly FixProvider[];
+}
+
+/** A check over one document. One module per rule: its code, severity, check and fixes. */
+export interface DocumentRule extends RuleInfo {
   /** Attest's stricter rules: only information on strongdm/comply documents. */
   readonly strict?: boolean;
   check(doc: AttestDocument, ctx: RuleContext): Finding[];
 }
 
 /** A check over the whole workspace, reported on `attest.yaml`. */
-export interface WorkspaceRule {
-  readonly code: string;
-  readonly defaultSeverity: Severity;
-  readonly description: string;
+export interface WorkspaceRule extends RuleInfo {
   check(ctx: RuleContext, facts: WorkspaceFacts): Finding[];
 }
 

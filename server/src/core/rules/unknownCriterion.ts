@@ -1,9 +1,11 @@
 import { finding, orList, type DocumentRule } from './rule';
+import { replaceBySuggestion } from '../fixes/replaceSuggestion';
 
 export const unknownCriterion: DocumentRule = {
   code: 'unknown-criterion',
   defaultSeverity: 'error',
   description: 'A criterion id that is not in the criteria map (the nearest real id is suggested).',
+  fixes: [replaceBySuggestion],
   check(doc, ctx) {
     return doc.criteria
       .filter((c) => !ctx.criteria.get(c.value))

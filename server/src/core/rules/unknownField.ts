@@ -1,11 +1,13 @@
 import { nearestNewKeys } from '../data/criteria';
 import { FIELDS, FIELD_BY_KEY, fieldsFor } from '../document/schema';
 import { finding, pluralOf, withArticle, type DocumentRule } from './rule';
+import { replaceBySuggestion } from '../fixes/replaceSuggestion';
 
 export const unknownField: DocumentRule = {
   code: 'unknown-field',
   defaultSeverity: 'warning',
   description: 'A frontmatter field Attest does not know (the nearest known one is suggested).',
+  fixes: [replaceBySuggestion],
   check(doc) {
     // comply documents carry comply's own keys; converting them is a quick fix, not a warning.
     if (doc.dialect === 'comply' || doc.syntaxProblems.length > 0) return [];

@@ -2,9 +2,9 @@ import { isMap, isScalar } from 'yaml';
 import { TextEdit, type CodeAction, type Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import type { AttestDocument } from '../../core/document/model';
 import { ID_PATTERN } from '../../core/document/schema';
-import type { WorkspaceIndex } from '../../core/index/workspaceIndex';
-import { ID_PREFIX, OWNER_PLACEHOLDER, editsIn, eolOf, idWords, policyFor, quickFix, unusedId, withEol, yamlScalar } from './edits';
-import { titleOf } from './missingField';
+import type { FixContext } from '../../core/rules/rule';
+import { ID_PREFIX, OWNER_PLACEHOLDER, editsIn, eolOf, idWords, policyFor, quickFix, unusedId, withEol, yamlScalar } from '../../core/fixes/edits';
+import { titleOf } from '../../core/rules/missingField/fixes';
 
 /** Keys whose content the converted frontmatter carries under Attest's names. */
 const CONVERTED = new Set(['name', 'acronym', 'id', 'title', 'owner']);
@@ -15,7 +15,7 @@ const CONVERTED = new Set(['name', 'acronym', 'id', 'title', 'owner']);
  * `satisfies.TSC`. comply keys without an Attest equivalent stay, commented out, so nothing
  * is lost; the body is untouched.
  */
-export function convertComplyDocument(doc: AttestDocument, index: WorkspaceIndex, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
+export function convertComplyDocument(doc: AttestDocument, index: FixContext, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
   if (doc.dialect !== 'comply' || !doc.hasFrontmatter) return [];
   const start = doc.yamlOffset;
   const close = doc.text.offsetAt(doc.frontmatterRange.end);

@@ -1,28 +1,10 @@
 import type { CodeAction, Diagnostic as LspDiagnostic, Range } from 'vscode-languageserver-types';
-import { closeFrontmatter } from './closeFrontmatter';
+import { fixesFor } from '../../core/rules';
 import { convertComplyDocument } from './convertComply';
-import type { FixProvider, FixTarget } from './edits';
-import { addressMlTopic } from './mlAddendum';
-import { addMissingField, fillEnumField } from './missingField';
-import { addMissingSection, renameMisnamedHeading } from './missingSection';
-import { replaceBySuggestion } from './replaceSuggestion';
+import type { FixTarget } from '../../core/fixes/edits';
 import { suppressInFile } from './suppress';
-import { coverCriterion } from './uncoveredCriterion';
 
-export type { FixTarget } from './edits';
-
-/** Which fixes each diagnostic code has; every code also gets the suppression. */
-export const FIX_PROVIDERS: Readonly<Record<string, readonly FixProvider[]>> = {
-  'yaml-syntax': [closeFrontmatter],
-  'unknown-criterion': [replaceBySuggestion],
-  'unknown-field': [replaceBySuggestion],
-  'invalid-value': [replaceBySuggestion, fillEnumField],
-  'missing-field': [addMissingField],
-  'missing-section': [renameMisnamedHeading, addMissingSection],
-  'missing-ml-addendum': [addressMlTopic],
-  'uncovered-criterion': [coverCriterion],
-  'invalid-suppression': [replaceBySuggestion],
-};
+export type { FixTarget } from '../../core/fixes/edits';
 
 /**
  * The quick fixes for the diagnostics the editor sends: each diagnostic's own fixes first,
@@ -36,7 +18,7 @@ export function codeActionsFor(target: FixTarget, diagnostics: readonly LspDiagn
   const suppressed = new Set<string>();
   for (const diagnostic of ours) {
     const code = typeof diagnostic.code === 'string' ? diagnostic.code : '';
-    for (const provider of FIX_PROVIDERS[code] ?? []) fixes.push(...provider(diagnostic, target));
+    for (const provider of fixesFor(code)) fixes.push(...provider(diagnostic, target));
     if (!suppressed.has(code)) {
       suppressed.add(code);
       suppressions.push(...suppressInFile(diagnostic, target));

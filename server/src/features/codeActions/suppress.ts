@@ -1,5 +1,5 @@
 import { TextEdit } from 'vscode-languageserver-types';
-import { editsIn, endOfLine, eolOf, opensUnclosedFrontmatter, quickFix, type FixProvider } from './edits';
+import { editsIn, endOfLine, eolOf, opensUnclosedFrontmatter, quickFix, type FixProvider } from '../../core/fixes/edits';
 
 /** The reason placeholder: a suppression without a reason is not applied, so it must have one. */
 export const SUPPRESSION_REASON = '<why this does not apply here>';

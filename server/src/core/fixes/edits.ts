@@ -12,23 +12,13 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { stringify } from 'yaml';
-import type { AttestDocument } from '../../core/document/model';
-import { isFenceLine, lineText } from '../../core/document/text';
-import { ID_PATTERN } from '../../core/document/schema';
-import type { WorkspaceIndex } from '../../core/index/workspaceIndex';
-import type { DocumentType, FindingData } from '../../core/types';
+import type { AttestDocument, DocumentField } from '../document/model';
+import { isFenceLine, lineText } from '../document/text';
+import { ID_PATTERN } from '../document/schema';
+import type { FixContext } from '../rules/rule';
+import type { DocumentType, FindingData } from '../types';
 
-/** What a fix works on: the file the diagnostic is on, and the workspace around it. */
-export interface FixTarget {
-  /** The file's current text (an Attest document or attest.yaml). */
-  readonly text: TextDocument;
-  /** The parsed document, when the file is an Attest document (not for attest.yaml). */
-  readonly doc?: AttestDocument;
-  readonly index: WorkspaceIndex;
-}
-
-/** Builds the quick fixes for one diagnostic. */
-export type FixProvider = (diagnostic: LspDiagnostic, target: FixTarget) => CodeAction[];
+export type { FixContext, FixProvider, FixTarget } from '../rules/rule';
 
 /** The finding data a rule attached to a diagnostic; the client hands it back untouched. */
 export function findingData(diagnostic: LspDiagnostic): FindingData {
@@ -139,7 +129,7 @@ export function idWords(text: string): string {
 }
 
 /** `base`, or `base-2`, `base-3`… when a document already has that id. */
-export function unusedId(index: WorkspaceIndex, base: string): string {
+export function unusedId(index: FixContext, base: string): string {
   const valid = ID_PATTERN.test(base) ? base : 'DOC';
   let candidate = valid;
   for (let n = 2; index.documentsWithId(candidate).length > 0; n++) candidate = `${valid}-${n}`;
@@ -147,7 +137,7 @@ export function unusedId(index: WorkspaceIndex, base: string): string {
 }
 
 /** `path`, or `path-2.md`… when a file already exists there. */
-export function unusedPath(index: WorkspaceIndex, path: string): string {
+export function unusedPath(index: FixContext, path: string): string {
   let candidate = path;
   for (let n = 2; index.fileExists(candidate); n++) candidate = path.replace(/(\.md)?$/i, `-${n}$1`);
   return candidate;
@@ -180,7 +170,7 @@ export function joinPath(folder: string, name: string): string {
  * The policy a new document should point at: one that claims one of `criteria`, else one
  * that claims a criterion of the same series, else the first policy of the workspace.
  */
-export function policyFor(index: WorkspaceIndex, criteria: readonly string[], except?: string): AttestDocument | undefined {
+export function policyFor(index: FixContext, criteria: readonly string[], except?: string): AttestDocument | undefined {
   const policies = [...index.documents]
     .filter((d) => d.type === 'policy' && d.id && ID_PATTERN.test(d.id.value) && d.uri !== except)
     .sort((a, b) => (a.id?.value ?? '').localeCompare(b.id?.value ?? ''));
@@ -195,3 +185,17 @@ export function policyFor(index: WorkspaceIndex, criteria: readonly string[], ex
 
 /** Placeholder for the owning role: a role, as `owner` asks, left for the author to name. */
 export const OWNER_PLACEHOLDER = '<OWNER ROLE>';
+
+/** Whether a field is written with no value (`type:`). */
+export function isEmptyValue(doc: AttestDocument, field: DocumentField): boolean {
+  return doc.text.getText(field.valueRange).trim() === '';
+}
+
+/** Sets a top-level field: its value replaced when it is there, else a line added before the closing `---`. */
+export function setField(doc: AttestDocument, name: string, value: string): TextEdit {
+  const existing = doc.fields.get(name);
+  if (!existing) return TextEdit.insert({ line: doc.frontmatterEndLine, character: 0 }, `${name}: ${value}${eolOf(doc.text)}`);
+  // An empty value (`type:`) has an empty range right after the colon: rewrite from the key.
+  if (isEmptyValue(doc, existing)) return TextEdit.replace({ start: existing.keyRange.end, end: endOfLine(doc.text, existing.keyRange.end.line) }, `: ${value}`);
+  return TextEdit.replace(existing.valueRange, value);
+}

@@ -1,9 +1,9 @@
 import { isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { TextEdit, type CodeAction } from 'vscode-languageserver-types';
-import type { MlTopic } from '../../core/data/mlCatalog';
-import { rangeOfNode, type AttestDocument } from '../../core/document/model';
-import type { WorkspaceIndex } from '../../core/index/workspaceIndex';
-import { hasTopicSection } from '../../core/rules/missingMlAddendum';
+import type { MlTopic } from '../../data/mlCatalog';
+import { rangeOfNode, type AttestDocument } from '../../document/model';
+import type { FixContext } from '../rule';
+import { hasTopicSection } from '../../query/sections';
 import {
   ID_PREFIX,
   OWNER_PLACEHOLDER,
@@ -22,9 +22,9 @@ import {
   withEol,
   yamlScalar,
   type FixProvider,
-} from './edits';
-import { documentText, folderForType, sectionBlocks } from '../newDocument';
-import { sectionInsertion } from './missingSection';
+} from '../../fixes/edits';
+import { documentText, folderForType, sectionBlocks } from '../../fixes/newDocument';
+import { sectionInsertion } from '../missingSection/fixes';
 
 /**
  * A policy claims a home criterion of an ML topic it does not address: address it here
@@ -82,7 +82,7 @@ export function mlListEdit(doc: AttestDocument, topicId: string): TextEdit | und
   return TextEdit.insert(endOfLine(doc.text, last.end.line), `${eol}${prefix}${topicId}`);
 }
 
-function addendumText(policy: AttestDocument, topic: MlTopic, index: WorkspaceIndex): string {
+function addendumText(policy: AttestDocument, topic: MlTopic, index: FixContext): string {
   // Claiming a home criterion that other topics share would oblige the addendum to address
   // those too: claim only the criteria this topic has to itself.
   const criteria = topic.home.filter((c) => index.catalog.topicsAtHome(c).every((t) => t.id === topic.id));

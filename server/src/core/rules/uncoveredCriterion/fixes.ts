@@ -1,8 +1,8 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Criterion } from '../../core/data/criteria';
-import type { WorkspaceIndex } from '../../core/index/workspaceIndex';
+import type { Criterion } from '../../data/criteria';
+import type { FixContext } from '../rule';
 import {
   ID_PREFIX,
   OWNER_PLACEHOLDER,
@@ -22,8 +22,8 @@ import {
   withEol,
   yamlScalar,
   type FixProvider,
-} from './edits';
-import { documentText, folderForType, sectionBlocks } from '../newDocument';
+} from '../../fixes/edits';
+import { documentText, folderForType, sectionBlocks } from '../../fixes/newDocument';
 
 /** The reason placeholder: non-empty, so that the exception is valid until it is written. */
 export const REASON_PLACEHOLDER = '<why this criterion does not apply>';
@@ -52,7 +52,7 @@ function titleFrom(criterion: Criterion): string {
   return sentence || criterion.id;
 }
 
-function controlText(criterion: Criterion, index: WorkspaceIndex, eol: string): string {
+function controlText(criterion: Criterion, index: FixContext, eol: string): string {
   const title = titleFrom(criterion);
   const policy = policyFor(index, [criterion.id]);
   const frontmatter = [

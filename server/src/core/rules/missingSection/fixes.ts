@@ -1,9 +1,9 @@
 import { TextEdit } from 'vscode-languageserver-types';
-import { headingMatches } from '../../core/data/sections';
-import type { AttestDocument } from '../../core/document/model';
-import { misnamedHeading } from '../../core/rules/missingSection';
-import type { WorkspaceIndex } from '../../core/index/workspaceIndex';
-import { editsIn, findingData, insertParagraph, quickFix, type FixProvider } from './edits';
+import { headingMatches } from '../../data/sections';
+import type { AttestDocument } from '../../document/model';
+import { misnamedHeading } from '../../query/sections';
+import type { FixContext } from '../rule';
+import { editsIn, findingData, insertParagraph, quickFix, type FixProvider } from '../../fixes/edits';
 
 /** Renames a heading that is the missing section misspelt (`Enforcment` → `Enforcement`): the preferred fix where there is one. */
 export const renameMisnamedHeading: FixProvider = (diagnostic, target) => {
@@ -29,7 +29,7 @@ export const addMissingSection: FixProvider = (diagnostic, target) => {
  * required order puts before it, else before the nearest one it puts after, else at the end.
  * Nothing when the document already has the section.
  */
-export function sectionInsertion(doc: AttestDocument, index: WorkspaceIndex, name: string): TextEdit | undefined {
+export function sectionInsertion(doc: AttestDocument, index: FixContext, name: string): TextEdit | undefined {
   const required = doc.type ? index.config.sections[doc.type] : [];
   const position = required.findIndex((s) => s.name === name);
   const topic = index.catalog.topics.find((t) => t.title === name);

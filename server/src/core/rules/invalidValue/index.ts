@@ -1,9 +1,11 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import { nearestNames, nearestNewKeys } from '../data/criteria';
-import { rangeOfNode, type AttestDocument, type DocumentField } from '../document/model';
-import { EVIDENCE_KEYS, FIELD_BY_KEY, ID_PATTERN, REVIEW_CYCLES, REVIEW_KEYS, isFutureDate, isIsoDate } from '../document/schema';
-import type { Finding, Range } from '../types';
-import { finding, orList, type DocumentRule, type RuleContext } from './rule';
+import { nearestNames, nearestNewKeys } from '../../data/criteria';
+import { rangeOfNode, type AttestDocument, type DocumentField } from '../../document/model';
+import { EVIDENCE_KEYS, FIELD_BY_KEY, ID_PATTERN, REVIEW_CYCLES, REVIEW_KEYS, isFutureDate, isIsoDate } from '../../document/schema';
+import type { Finding, Range } from '../../types';
+import { finding, orList, type DocumentRule, type RuleContext } from '../rule';
+import { replaceBySuggestion } from '../../fixes/replaceSuggestion';
+import { fillEnumField } from './fillEnumField';
 
 const CODE = 'invalid-value';
 
@@ -12,6 +14,7 @@ export const invalidValue: DocumentRule = {
   code: CODE,
   defaultSeverity: 'error',
   description: 'A frontmatter value has the wrong form: an enum, a date, an id, a list.',
+  fixes: [replaceBySuggestion, fillEnumField],
   check(doc, ctx) {
     if (doc.syntaxProblems.length > 0) return [];
     const found: Finding[] = [];

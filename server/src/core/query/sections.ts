@@ -1,41 +1,20 @@
 import { distance } from 'fastest-levenshtein';
 import type { AttestConfig } from '../config';
-import type { MlCatalog } from '../data/mlCatalog';
+import { isLive } from '../coverage';
+import type { MlCatalog, MlTopic } from '../data/mlCatalog';
 import { HEADING_NUMBERING, headingMatches, normalizeHeading } from '../data/sections';
 import type { AttestDocument } from '../document/model';
-import type { Finding, Range } from '../types';
-import { hasTopicSection } from './missingMlAddendum';
-import { documentAnchor, finding, lowerFirst, type DocumentRule } from './rule';
+import type { Range } from '../types';
 
-export const missingSection: DocumentRule = {
-  code: 'missing-section',
-  defaultSeverity: 'warning',
-  description: 'A required section (heading) is absent; an ML topic listed in `ml` has no section about it.',
-  strict: true,
-  check(doc, ctx) {
-    if (!doc.type || doc.syntaxProblems.length > 0 || !doc.hasFrontmatter) return [];
-    const texts = doc.headings.map((h) => h.text);
-    const has = (names: readonly string[]) => texts.some((t) => headingMatches(t, names));
-    const found: Finding[] = [];
-    const meant = (name: string): string => {
-      const heading = misnamedHeading(doc, name, ctx);
-      return heading ? `did you mean to call \`${heading.text}\` \`${name}\`? If not, ` : '';
-    };
-    for (const section of ctx.config.sections[doc.type]) {
-      if (has([section.name, ...section.synonyms])) continue;
-      found.push(finding('missing-section', documentAnchor(doc), `This ${doc.type} has no "${section.name}" section: ${meant(section.name)}add a \`## ${section.name}\` heading.`, { name: section.name }));
-    }
-    // A policy or addendum that lists an ML topic must say something about it (SPEC §4).
-    if (doc.type === 'policy' || doc.type === 'addendum') {
-      for (const entry of doc.ml) {
-        const topic = ctx.catalog.get(entry.value);
-        if (!topic || hasTopicSection(doc, topic)) continue;
-        found.push(finding('missing-section', entry.range, `\`${topic.id}\` is listed in \`ml\` but there is no "${topic.title}" section: ${meant(topic.title)}add one saying how it is done (${lowerFirst(topic.auditor.trim()).replace(/\.$/, '')}).`, { name: topic.title }));
-      }
-    }
-    return found;
-  },
-};
+/** Whether a document has a section about a topic (its title or a synonym as a heading). */
+export function hasTopicSection(doc: AttestDocument, topic: MlTopic): boolean {
+  return doc.headings.some((h) => headingMatches(h.text, [topic.title, ...topic.synonyms]));
+}
+
+/** Whether a live document lists a topic in `ml` and has a section about it. */
+export function addressesTopic(doc: AttestDocument, topic: MlTopic): boolean {
+  return isLive(doc) && doc.ml.some((m) => m.value === topic.id) && hasTopicSection(doc, topic);
+}
 
 /** A heading that is probably the section `name` misspelt (`Enforcment`), and the range of its words. */
 export interface MisnamedHeading {

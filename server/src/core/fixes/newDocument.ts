@@ -1,9 +1,9 @@
-import type { WorkspaceIndex } from '../core/index/workspaceIndex';
-import type { DocumentType } from '../core/types';
-import type { NewDocumentSpec } from '../shared/protocol';
-import { ID_PREFIX, OWNER_PLACEHOLDER, dirname, idWords, joinPath, policyFor, slug, unusedId, unusedPath, yamlScalar } from './codeActions/edits';
+import type { FixContext } from '../rules/rule';
+import type { DocumentType } from '../types';
+import type { NewDocumentSpec } from '../../shared/protocol';
+import { ID_PREFIX, OWNER_PLACEHOLDER, dirname, idWords, joinPath, policyFor, slug, unusedId, unusedPath, yamlScalar } from './edits';
 
-export type { NewDocumentSpec } from '../shared/protocol';
+export type { NewDocumentSpec } from '../../shared/protocol';
 
 export interface NewDocument {
   /** Workspace-relative path of the new file; no file is there yet. */
@@ -27,7 +27,7 @@ const TYPE_WORD = /\s+(policy|control|procedure|narrative|(ml\s+)?addendum)$/i;
  * Where documents of a type live in this workspace: the folder most of them are in, else
  * `fallback` (by default the type's usual folder).
  */
-export function folderForType(index: WorkspaceIndex, type: DocumentType, fallback: string = DEFAULT_FOLDER[type]): string {
+export function folderForType(index: FixContext, type: DocumentType, fallback: string = DEFAULT_FOLDER[type]): string {
   const counts = new Map<string, number>();
   for (const doc of index.documents) if (doc.type === type) counts.set(dirname(doc.relPath), (counts.get(dirname(doc.relPath)) ?? 0) + 1);
   const best = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
@@ -49,7 +49,7 @@ export function documentText(frontmatter: readonly string[], title: string, sect
  * type requires, and the sections attest.yaml requires (with their templates), plus a
  * section for each ML topic it lists. It checks clean but for the owner placeholder.
  */
-export function newDocument(index: WorkspaceIndex, spec: NewDocumentSpec): NewDocument {
+export function newDocument(index: FixContext, spec: NewDocumentSpec): NewDocument {
   const title = spec.title.trim();
   const id = unusedId(index, `${ID_PREFIX[spec.type]}-${idWords(title.replace(TYPE_WORD, '')) || 'NEW'}`);
   const relPath = unusedPath(index, joinPath(folderForType(index, spec.type), `${slug(title) || id.toLowerCase()}.md`));

@@ -1,8 +1,8 @@
 import { parseDocument, isMap } from 'yaml';
 import { TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { FIELD_BY_KEY } from '../../core/document/schema';
-import { editsIn, eolOf, lineAt, opensUnclosedFrontmatter, quickFix, type FixProvider } from './edits';
+import { FIELD_BY_KEY } from '../../document/schema';
+import { editsIn, eolOf, lineAt, opensUnclosedFrontmatter, quickFix, type FixProvider } from '../../fixes/edits';
 
 /**
  * A frontmatter opened with `---` and never closed: adds the closing `---` where the YAML

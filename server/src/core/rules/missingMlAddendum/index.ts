@@ -1,24 +1,13 @@
-import { isLive } from '../coverage';
-import { headingMatches } from '../data/sections';
-import type { MlTopic } from '../data/mlCatalog';
-import type { AttestDocument } from '../document/model';
-import type { Finding } from '../types';
-import { finding, lowerFirst, sentence, type DocumentRule } from './rule';
-
-/** Whether a document has a section about a topic (its title or a synonym as a heading). */
-export function hasTopicSection(doc: AttestDocument, topic: MlTopic): boolean {
-  return doc.headings.some((h) => headingMatches(h.text, [topic.title, ...topic.synonyms]));
-}
-
-/** Whether a live document lists a topic in `ml` and has a section about it. */
-export function addressesTopic(doc: AttestDocument, topic: MlTopic): boolean {
-  return isLive(doc) && doc.ml.some((m) => m.value === topic.id) && hasTopicSection(doc, topic);
-}
+import type { Finding } from '../../types';
+import { addressesTopic } from '../../query/sections';
+import { finding, lowerFirst, sentence, type DocumentRule } from '../rule';
+import { addressMlTopic } from './fixes';
 
 export const missingMlAddendum: DocumentRule = {
   code: 'missing-ml-addendum',
   defaultSeverity: 'warning',
   description: 'A policy or addendum claims a home criterion of an ML topic that it does not address.',
+  fixes: [addressMlTopic],
   check(doc, ctx) {
     if (!ctx.mlActive || (doc.type !== 'policy' && doc.type !== 'addendum')) return [];
     const addenda = doc.id ? ctx.addendaExtending(doc.id.value) : [];

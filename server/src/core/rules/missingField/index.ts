@@ -1,5 +1,6 @@
-import { fieldsFor } from '../document/schema';
-import { finding, lineRange, type DocumentRule } from './rule';
+import { fieldsFor } from '../../document/schema';
+import { finding, lineRange, type DocumentRule } from '../rule';
+import { addMissingField } from './fixes';
 
 /** How a comply document spells a field: its id is `acronym`, its title `name`, its type its folder. */
 const COMPLY_SPELLING: Readonly<Record<string, string>> = { id: 'acronym', title: 'name' };
@@ -8,6 +9,7 @@ export const missingField: DocumentRule = {
   code: 'missing-field',
   defaultSeverity: 'error',
   description: 'A required frontmatter field is absent.',
+  fixes: [addMissingField],
   check(doc) {
     if (!doc.hasFrontmatter || doc.syntaxProblems.length > 0) return [];
     const comply = doc.dialect === 'comply';

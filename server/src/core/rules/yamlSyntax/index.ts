@@ -1,8 +1,10 @@
-import { finding, type DocumentRule } from './rule';
+import { finding, type DocumentRule } from '../rule';
+import { closeFrontmatter } from './closeFrontmatter';
 
 export const yamlSyntax: DocumentRule = {
   code: 'yaml-syntax',
   defaultSeverity: 'error',
   description: 'The frontmatter is not valid YAML.',
+  fixes: [closeFrontmatter],
   check: (doc) => doc.syntaxProblems.map((p) => finding('yaml-syntax', p.range, p.message)),
 };

@@ -1,10 +1,12 @@
-import type { Finding } from '../types';
-import { finding, lowerFirst, sentence, type WorkspaceRule } from './rule';
+import type { Finding } from '../../types';
+import { finding, lowerFirst, sentence, type WorkspaceRule } from '../rule';
+import { coverCriterion } from './fixes';
 
 export const uncoveredCriterion: WorkspaceRule = {
   code: 'uncovered-criterion',
   defaultSeverity: 'information',
   description: 'An in-scope criterion that no document covers (reported on attest.yaml).',
+  fixes: [coverCriterion],
   check(ctx, facts) {
     const found: Finding[] = [];
     for (const c of facts.coverage.criteria) {

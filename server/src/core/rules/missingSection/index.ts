@@ -1,0 +1,36 @@
+import { headingMatches } from '../../data/sections';
+import type { Finding } from '../../types';
+import { hasTopicSection, misnamedHeading } from '../../query/sections';
+import { documentAnchor, finding, lowerFirst, type DocumentRule } from '../rule';
+import { addMissingSection, renameMisnamedHeading } from './fixes';
+
+export const missingSection: DocumentRule = {
+  code: 'missing-section',
+  defaultSeverity: 'warning',
+  description: 'A required section (heading) is absent; an ML topic listed in `ml` has no section about it.',
+  fixes: [renameMisnamedHeading, addMissingSection],
+  strict: true,
+  check(doc, ctx) {
+    if (!doc.type || doc.syntaxProblems.length > 0 || !doc.hasFrontmatter) return [];
+    const texts = doc.headings.map((h) => h.text);
+    const has = (names: readonly string[]) => texts.some((t) => headingMatches(t, names));
+    const found: Finding[] = [];
+    const meant = (name: string): string => {
+      const heading = misnamedHeading(doc, name, ctx);
+      return heading ? `did you mean to call \`${heading.text}\` \`${name}\`? If not, ` : '';
+    };
+    for (const section of ctx.config.sections[doc.type]) {
+      if (has([section.name, ...section.synonyms])) continue;
+      found.push(finding('missing-section', documentAnchor(doc), `This ${doc.type} has no "${section.name}" section: ${meant(section.name)}add a \`## ${section.name}\` heading.`, { name: section.name }));
+    }
+    // A policy or addendum that lists an ML topic must say something about it (SPEC §4).
+    if (doc.type === 'policy' || doc.type === 'addendum') {
+      for (const entry of doc.ml) {
+        const topic = ctx.catalog.get(entry.value);
+        if (!topic || hasTopicSection(doc, topic)) continue;
+        found.push(finding('missing-section', entry.range, `\`${topic.id}\` is listed in \`ml\` but there is no "${topic.title}" section: ${meant(topic.title)}add one saying how it is done (${lowerFirst(topic.auditor.trim()).replace(/\.$/, '')}).`, { name: topic.title }));
+      }
+    }
+    return found;
+  },
+};
