@@ -1,5 +1,5 @@
 import type { CodeLens, Range } from 'vscode-languageserver-types';
-import { evidenceState } from '../core/coverage';
+import { evidenceState } from '../core/query/evidence';
 import type { AttestDocument } from '../core/document/model';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { plural } from '../core/words';

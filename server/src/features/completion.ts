@@ -198,7 +198,7 @@ function criterionItems(site: Site, index: WorkspaceIndex, listed: ReadonlySet<s
     if (listed.has(criterion.id) || !startsWith(criterion.id, site.typed)) continue;
     const inScope = index.config.categories.has(criterion.category);
     const isUncovered = uncovered.has(criterion.id);
-    const category = index.criteria.category(criterion.category)?.name ?? criterion.category;
+    const category = index.criteria.categoryName(criterion.category);
     const rank = inScope ? (preferUncovered && isUncovered ? 0 : 1) : 2;
     items.push(
       listItem(site, criterion.id, {

@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
-import { orderedClaimants, type CoverageStatus } from '../core/coverage';
+import { type CoverageStatus } from '../core/coverage';
+import { claimantsOf, topicClaimantsOf } from '../core/query/claimants';
 import type { AttestDocument } from '../core/document/model';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { idAt, idInConfigAt, type IdOccurrence } from './idAt';
@@ -26,10 +27,10 @@ export function hoverOn(index: WorkspaceIndex, target: IdOccurrence): Hover | nu
 function criterionMarkdown(index: WorkspaceIndex, id: string): string | undefined {
   const criterion = index.criteria.get(id);
   if (!criterion) return undefined;
-  const category = index.criteria.category(criterion.category)?.name ?? criterion.category;
+  const category = index.criteria.categoryName(criterion.category);
   const lines = [`**${id}** · ${escape(category)} · ${escape(criterion.seriesName)}`, '', escape(criterion.summary), ''];
   const coverage = index.coverage().criteria.find((c) => c.id === id);
-  const claimants = orderedClaimants(index.claimsOf(id));
+  const claimants = claimantsOf(index, id);
   if (!coverage) {
     lines.push(`Not in scope: ${escape(category)} is not among the \`categories\` of attest.yaml.`);
     if (claimants.length > 0) lines.push('', 'Claimed by:', '', ...claimants.map(listItem));
@@ -65,7 +66,7 @@ function topicMarkdown(index: WorkspaceIndex, id: string): string | undefined {
   const coverage = index.coverage().ml.find((t) => t.topic === id);
   if (!coverage) lines.push('ML topics are not checked in this workspace (`ml` is off in attest.yaml, or no document lists one).');
   else lines.push(`Coverage: ${statusText(coverage.status)}`);
-  const claimants = orderedClaimants(index.topicClaimsOf(id));
+  const claimants = topicClaimantsOf(index, id);
   if (claimants.length > 0) lines.push('', ...claimants.map(listItem));
   return lines.join('\n');
 }

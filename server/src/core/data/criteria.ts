@@ -103,6 +103,11 @@ export class CriteriaMap {
     return this.categoryByKey.get(key);
   }
 
+  /** How a category is shown (`Processing Integrity`); its key when no framework names it. */
+  categoryName(key: string): string {
+    return this.categoryByKey.get(key)?.name ?? key;
+  }
+
   /**
    * The known ids nearest to an unknown one (`CC9.9` → `CC9.1`, `CC9.2`), best first;
    * empty when nothing is close enough to be a plausible typo.

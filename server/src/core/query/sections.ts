@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { AttestConfig } from '../config';
-import { isLive } from '../coverage';
+import { isLive } from './claimants';
 import type { MlCatalog, MlTopic } from '../data/mlCatalog';
 import { HEADING_NUMBERING, headingMatches, normalizeHeading } from '../data/sections';
 import type { AttestDocument } from '../document/model';

@@ -1,4 +1,4 @@
-import { isEvidenceOverdue, maxEvidenceAge, newestEvidence } from '../coverage';
+import { isEvidenceOverdue, maxEvidenceAge, newestEvidence } from '../query/evidence';
 import { daysBetween } from '../document/schema';
 import { finding, withArticle, type DocumentRule } from './rule';
 

@@ -8,7 +8,7 @@ export const outOfScopeCriterion: DocumentRule = {
     return doc.criteria.flatMap((c) => {
       const criterion = ctx.criteria.get(c.value);
       if (!criterion || ctx.config.categories.has(criterion.category)) return [];
-      const name = ctx.criteria.category(criterion.category)?.name ?? criterion.category;
+      const name = ctx.criteria.categoryName(criterion.category);
       return [finding('out-of-scope-criterion', c.range,
         `${c.value} belongs to ${name}, which is not in scope: it does not count towards coverage. Add \`${criterion.category}\` to \`categories\` in attest.yaml if the audit includes it.`,
         { criterion: c.value })];
