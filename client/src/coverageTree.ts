@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isCovered, isEmptyFolder, type CoverageStore, type CoverageStatus, type CriterionCoverage, type FolderCoverage, type TopicCoverage } from './coverageStore';
+import { escapeMarkdown } from '../../server/src/shared/markdown';
 
 export const VIEW_ID = 'attest.coverage';
 
@@ -168,7 +169,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
         item.description = `${t.status} — ${t.title}`;
         item.iconPath = statusIcon(t.status);
         const tip = new vscode.MarkdownString(undefined, true);
-        tip.appendMarkdown(`**${escape(t.title)}** (\`${t.topic}\`) — ${t.status}\n\n`);
+        tip.appendMarkdown(`**${escapeMarkdown(t.title)}** (\`${t.topic}\`) — ${t.status}\n\n`);
         tip.appendMarkdown(t.documents.length ? `Documents: ${t.documents.map((d) => `\`${d}\``).join(', ')}` : 'No document addresses this topic.');
         item.tooltip = tip;
         item.contextValue = `topic.${t.status}`;
@@ -308,11 +309,11 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
 
   private criterionTooltip(folder: FolderCoverage, c: CriterionCoverage): vscode.MarkdownString {
     const tip = new vscode.MarkdownString(undefined, true);
-    tip.appendMarkdown(`**${c.id}** — ${c.category} — _${c.status}_\n\n${escape(c.summary)}\n\n`);
-    if (c.reason) tip.appendMarkdown(`Excepted: ${escape(c.reason)}\n\n`);
+    tip.appendMarkdown(`**${c.id}** — ${c.category} — _${c.status}_\n\n${escapeMarkdown(c.summary)}\n\n`);
+    if (c.reason) tip.appendMarkdown(`Excepted: ${escapeMarkdown(c.reason)}\n\n`);
     if (c.documents.length) {
       tip.appendMarkdown('Documents:\n');
-      for (const id of c.documents) tip.appendMarkdown(`\n- \`${id}\` ${escape(folder.documents[id]?.title ?? '')}`);
+      for (const id of c.documents) tip.appendMarkdown(`\n- \`${id}\` ${escapeMarkdown(folder.documents[id]?.title ?? '')}`);
     } else tip.appendMarkdown('No document claims this criterion.');
     return tip;
   }
@@ -323,6 +324,3 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
   }
 }
 
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}

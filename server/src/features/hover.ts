@@ -5,6 +5,7 @@ import { claimantsOf, topicClaimantsOf } from '../core/query/claimants';
 import type { AttestDocument } from '../core/document/model';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { idAt, idInConfigAt, type IdOccurrence } from './idAt';
+import { escapeMarkdown } from '../shared/markdown';
 
 /** Hover on a criterion, document or ML topic id in a document. */
 export function hover(index: WorkspaceIndex, doc: AttestDocument, position: Position): Hover | null {
@@ -28,15 +29,15 @@ function criterionMarkdown(index: WorkspaceIndex, id: string): string | undefine
   const criterion = index.criteria.get(id);
   if (!criterion) return undefined;
   const category = index.criteria.categoryName(criterion.category);
-  const lines = [`**${id}** · ${escape(category)} · ${escape(criterion.seriesName)}`, '', escape(criterion.summary), ''];
+  const lines = [`**${id}** · ${escapeMarkdown(category)} · ${escapeMarkdown(criterion.seriesName)}`, '', escapeMarkdown(criterion.summary), ''];
   const coverage = index.coverage().criteria.find((c) => c.id === id);
   const claimants = claimantsOf(index, id);
   if (!coverage) {
-    lines.push(`Not in scope: ${escape(category)} is not among the \`categories\` of attest.yaml.`);
+    lines.push(`Not in scope: ${escapeMarkdown(category)} is not among the \`categories\` of attest.yaml.`);
     if (claimants.length > 0) lines.push('', 'Claimed by:', '', ...claimants.map(listItem));
     return lines.join('\n');
   }
-  lines.push(`Coverage: ${statusText(coverage.status)}${coverage.reason ? ` — ${escape(coverage.reason)}` : ''}`);
+  lines.push(`Coverage: ${statusText(coverage.status)}${coverage.reason ? ` — ${escapeMarkdown(coverage.reason)}` : ''}`);
   if (claimants.length > 0) lines.push('', ...claimants.map(listItem));
   return lines.join('\n');
 }
@@ -45,8 +46,8 @@ function documentMarkdown(index: WorkspaceIndex, id: string): string | undefined
   const docs = index.documentsWithId(id);
   if (docs.length === 0) return `**${id}**\n\nNo document has this id.`;
   const first = docs[0];
-  const facts = [first.type ?? 'document', first.status?.value ?? 'draft', ...(ownerOf(first) ? [`owner: ${escape(ownerOf(first) ?? '')}`] : [])];
-  const lines = [`**${id}** — ${escape(first.title?.value ?? 'untitled')}`, '', facts.join(' · '), ''];
+  const facts = [first.type ?? 'document', first.status?.value ?? 'draft', ...(ownerOf(first) ? [`owner: ${escapeMarkdown(ownerOf(first) ?? '')}`] : [])];
+  const lines = [`**${id}** — ${escapeMarkdown(first.title?.value ?? 'untitled')}`, '', facts.join(' · '), ''];
   if (docs.length === 1) lines.push(`Defined in ${fileLink(index, first)}`);
   else lines.push(`Defined in ${docs.length} documents (ids must be unique):`, '', ...docs.map((d) => `- ${fileLink(index, d)}`));
   return lines.join('\n');
@@ -56,9 +57,9 @@ function topicMarkdown(index: WorkspaceIndex, id: string): string | undefined {
   const topic = index.catalog.get(id);
   if (!topic) return undefined;
   const lines = [
-    `**${id}** — ML topic: ${escape(topic.title)}`,
+    `**${id}** — ML topic: ${escapeMarkdown(topic.title)}`,
     '',
-    `What an auditor looks for: ${escape(topic.auditor)}`,
+    `What an auditor looks for: ${escapeMarkdown(topic.auditor)}`,
     '',
     `Home criteria: ${topic.home.join(', ')}`,
     '',
@@ -91,11 +92,11 @@ function listItem(doc: AttestDocument): string {
 /** `[CTL-AC-01 — Access provisioning](file:///…)`: a link the editor opens. */
 export function documentLink(doc: AttestDocument): string {
   const label = doc.id ? `${doc.id.value}${doc.title ? ` — ${doc.title.value}` : ''}` : doc.relPath;
-  return `[${escape(label)}](${linkUri(doc.uri)})`;
+  return `[${escapeMarkdown(label)}](${linkUri(doc.uri)})`;
 }
 
 function fileLink(index: WorkspaceIndex, doc: AttestDocument): string {
-  return `[${escape(index.relPathOf(doc.uri) ?? doc.relPath)}](${linkUri(doc.uri)})`;
+  return `[${escapeMarkdown(index.relPathOf(doc.uri) ?? doc.relPath)}](${linkUri(doc.uri)})`;
 }
 
 /** Parentheses would end a Markdown link destination early. */
@@ -110,6 +111,3 @@ function ownerOf(doc: AttestDocument): string | undefined {
 }
 
 /** Text from documents shown as Markdown: their own `*`, `_`, `[` must not format the hover. */
-function escape(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|]/g, '\\$&');
-}

@@ -5,6 +5,7 @@ import { DOCUMENT_TYPES, isOneOf, type DocumentType, type Located, type Range } 
 import { fieldsOf, findFrontmatter, isUnclosed, type Field, type FrontmatterBlock } from './frontmatter';
 import { outlineMarkdown, type Heading, type LinkRef, type MarkdownOutline } from './markdown';
 import { describeYamlErrors } from './yamlErrors';
+import { valueOf } from '../yamlMap';
 
 /** A problem that makes the frontmatter unreadable (bad YAML, unclosed block). */
 export interface SyntaxProblem {
@@ -251,7 +252,7 @@ function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType
   let criteriaNode = fields.get('criteria')?.node;
   if (comply) {
     const satisfies = fields.get('satisfies')?.node;
-    criteriaNode = isMap(satisfies) ? ((satisfies.items.find((p) => isScalar(p.key) && p.key.value === 'TSC')?.value as YamlNode | null) ?? null) : null;
+    criteriaNode = valueOf(satisfies, 'TSC') ?? null;
   }
 
   const evidenceNode = fields.get('evidence')?.node;

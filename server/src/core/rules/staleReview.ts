@@ -2,6 +2,7 @@ import { isMap, isScalar } from 'yaml';
 import { rangeOfNode } from '../document/model';
 import { daysBetween, isIsoDate } from '../document/schema';
 import { finding, withArticle, type DocumentRule } from './rule';
+import { valueOf } from '../yamlMap';
 
 /** How many calendar months each review cycle allows. */
 export const CYCLE_MONTHS: Readonly<Record<string, number>> = { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 };
@@ -14,7 +15,7 @@ export const staleReview: DocumentRule = {
   check(doc, ctx) {
     const review = doc.fields.get('review');
     if (!review || !isMap(review.node)) return [];
-    const get = (key: string) => (review.node && isMap(review.node) ? review.node.items.find((p) => isScalar(p.key) && p.key.value === key)?.value : undefined);
+    const get = (key: string) => valueOf(review.node, key);
     const cycle = get('cycle');
     const last = get('last');
     if (!isScalar(cycle) || !isScalar(last) || !last.range) return [];

@@ -24,6 +24,7 @@ import {
   type FixProvider,
 } from '../../fixes/edits';
 import { documentText, folderForType, sectionBlocks } from '../../fixes/newDocument';
+import { pairOf } from '../../yamlMap';
 
 /** The reason placeholder: non-empty, so that the exception is valid until it is written. */
 export const REASON_PLACEHOLDER = '<why this criterion does not apply>';
@@ -75,7 +76,7 @@ export function exceptionEdit(text: TextDocument, criterion: string): TextEdit |
   const yaml = parseDocument(source);
   const root = yaml.contents;
   if (root !== null && !isMap(root)) return undefined;
-  const pair = root?.items.find((p) => isScalar(p.key) && p.key.value === 'exceptions');
+  const pair = pairOf(root, 'exceptions');
   const entry = (dash: number, indent: number) => `${' '.repeat(dash)}- criterion: ${criterion}${eol}${' '.repeat(indent)}reason: ${REASON_PLACEHOLDER}`;
   if (!pair) {
     const lead = source === '' ? '' : /\n$/.test(source) ? (/\n[ \t]*\r?\n$/.test(source) ? '' : eol) : eol + eol;

@@ -1,0 +1,64 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { MlTopic } from '../data/mlCatalog';
+import type { SectionRequirements } from '../data/sections';
+import { DEFAULT_FOLDERS, type Range, type Severity } from '../types';
+
+export const CONFIG_FILE = 'attest.yaml';
+
+export interface Exception {
+  readonly criterion: string;
+  readonly reason: string;
+  readonly range: Range;
+}
+
+/** The effective workspace configuration (SPEC §5): `attest.yaml` over editor settings over defaults. */
+export interface AttestConfig {
+  readonly organization?: string;
+  /** In-scope category keys; always holds `security`. */
+  readonly categories: ReadonlySet<string>;
+  readonly ml: boolean | 'auto';
+  readonly folders: readonly string[];
+  readonly sections: SectionRequirements;
+  readonly severities: ReadonlyMap<string, Severity | 'off'>;
+  readonly exceptions: ReadonlyMap<string, Exception>;
+  readonly disabledTopics: ReadonlySet<string>;
+  readonly extraTopics: readonly MlTopic[];
+  /** Workspace-relative paths of extra framework files. */
+  readonly frameworks: readonly string[];
+  /** Where each framework file is listed in `attest.yaml`, to report a file that cannot be loaded on its entry. */
+  readonly frameworkRanges: ReadonlyMap<string, Range>;
+  /** Where each in-scope category is named in `attest.yaml` (for `uncovered-criterion`). */
+  readonly categoryRanges: ReadonlyMap<string, Range>;
+  /** Where `ml` is set in `attest.yaml`. */
+  readonly mlRange?: Range;
+  /** Range to report workspace-wide findings on when no better place exists. */
+  readonly anchorRange: Range;
+  /** The parsed `attest.yaml`, when there is one. */
+  readonly file?: { readonly uri: string; readonly text: TextDocument };
+}
+
+/** Settings an editor passes for a folder without `attest.yaml`. */
+export interface ConfigDefaults {
+  readonly categories?: readonly string[];
+  readonly ml?: boolean | 'auto';
+  readonly severities?: Readonly<Record<string, Severity | 'off'>>;
+}
+
+export const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export function defaultConfig(sections: SectionRequirements, defaults: ConfigDefaults = {}): AttestConfig {
+  return {
+    categories: new Set(['security', ...(defaults.categories ?? [])]),
+    ml: defaults.ml ?? 'auto',
+    folders: DEFAULT_FOLDERS,
+    sections,
+    severities: new Map(Object.entries(defaults.severities ?? {})),
+    exceptions: new Map(),
+    disabledTopics: new Set(),
+    extraTopics: [],
+    frameworks: [],
+    frameworkRanges: new Map(),
+    categoryRanges: new Map(),
+    anchorRange: ZERO_RANGE,
+  };
+}
