@@ -1,81 +1,14 @@
 import * as vscode from 'vscode';
-import { isCovered, isEmptyFolder, type CoverageStore, type CoverageStatus, type CriterionCoverage, type FolderCoverage, type TopicCoverage } from './coverageStore';
-import { escapeMarkdown } from '../../server/src/shared/markdown';
+import { isCovered, isEmptyFolder, type CoverageStore, type CriterionCoverage, type FolderCoverage } from './coverageStore';
+import { treeItemOf } from './coverageItems';
+import { isTopicGap, type CategoryNode, type CoverageNode, type CriterionNode, type DocumentNode, type FolderNode, type MlGroupNode, type TopicNode } from './coverageNodes';
+
+export * from './coverageNodes';
 
 export const VIEW_ID = 'attest.coverage';
 
 /** What the view shows: everything, criteria that are not covered, or ML topics without a document. */
 export type CoverageFilter = 'all' | 'uncovered' | 'mlGaps';
-
-interface Base {
-  /** Stable id, also the TreeItem id (so expansion survives refreshes). */
-  readonly key: string;
-  readonly folder: FolderCoverage;
-  readonly parent: CoverageNode | undefined;
-}
-export interface FolderNode extends Base {
-  readonly kind: 'folder';
-}
-export interface CategoryNode extends Base {
-  readonly kind: 'category';
-  readonly name: string;
-  readonly criteria: readonly CriterionCoverage[];
-}
-export interface CriterionNode extends Base {
-  readonly kind: 'criterion';
-  readonly criterion: CriterionCoverage;
-}
-export interface MlGroupNode extends Base {
-  readonly kind: 'mlGroup';
-  readonly topics: readonly TopicCoverage[];
-}
-export interface TopicNode extends Base {
-  readonly kind: 'topic';
-  readonly topic: TopicCoverage;
-}
-export interface DocumentNode extends Base {
-  readonly kind: 'document';
-  /** Document id. */
-  readonly id: string;
-  /** The criterion id or ML topic the document claims here. */
-  readonly claim: string;
-}
-/** Shown under a folder of a multi-root workspace that has nothing yet. */
-export interface EmptyFolderNode extends Base {
-  readonly kind: 'emptyFolder';
-}
-export type CoverageNode = FolderNode | CategoryNode | CriterionNode | MlGroupNode | TopicNode | DocumentNode | EmptyFolderNode;
-
-/** The codicon and theme colour of each status, wherever the client shows one. */
-export const STATUS_ICON: Readonly<Record<CoverageStatus, [string, string]>> = {
-  uncovered: ['error', 'charts.red'],
-  documented: ['warning', 'charts.yellow'],
-  controlled: ['shield', 'charts.blue'],
-  implemented: ['pass', 'charts.green'],
-  excepted: ['circle-slash', 'disabledForeground'],
-};
-
-const TYPE_ICON: Readonly<Record<string, string>> = {
-  policy: 'law',
-  control: 'shield',
-  procedure: 'list-ordered',
-  narrative: 'book',
-  addendum: 'beaker',
-};
-
-export function statusIcon(status: CoverageStatus): vscode.ThemeIcon {
-  const [icon, color] = STATUS_ICON[status] ?? ['circle-outline', 'foreground'];
-  return new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
-}
-
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : text.slice(0, max - 1).trimEnd() + '…';
-}
-
-/** A topic counts as addressed once any document claims it (what `missing-ml-addendum` asks for). */
-export function isTopicGap(status: CoverageStatus): boolean {
-  return status === 'uncovered';
-}
 
 /**
  * The Coverage view: (folder →) category → criterion → documents, and an "ML addenda"
@@ -122,81 +55,9 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
   }
 
   getTreeItem(node: CoverageNode): vscode.TreeItem {
-    switch (node.kind) {
-      case 'folder': {
-        const s = node.folder.coverage.summary;
-        const item = new vscode.TreeItem(node.folder.name, vscode.TreeItemCollapsibleState.Expanded);
-        item.description = isEmptyFolder(node.folder) ? 'no Attest documents' : `${s.percent}% — ${s.covered}/${s.inScope} covered`;
-        item.iconPath = vscode.ThemeIcon.Folder;
-        item.resourceUri = vscode.Uri.parse(node.folder.folder);
-        item.contextValue = 'folder';
-        return this.withId(item, node);
-      }
-      case 'emptyFolder': {
-        const item = new vscode.TreeItem('Initialise this folder…', vscode.TreeItemCollapsibleState.None);
-        item.iconPath = new vscode.ThemeIcon('add');
-        item.tooltip = 'Create attest.yaml and the starter policy library in this folder.';
-        item.command = { command: 'attest.init', title: 'Initialise Workspace', arguments: [vscode.Uri.parse(node.folder.folder)] };
-        item.contextValue = 'emptyFolder';
-        return this.withId(item, node);
-      }
-      case 'category': {
-        const covered = node.criteria.filter((c) => isCovered(c.status)).length;
-        const item = new vscode.TreeItem(`${node.name} — ${covered}/${node.criteria.length} covered`, vscode.TreeItemCollapsibleState.Collapsed);
-        item.iconPath = new vscode.ThemeIcon('symbol-namespace');
-        item.contextValue = 'category';
-        return this.withId(item, node);
-      }
-      case 'criterion': {
-        const c = node.criterion;
-        const item = new vscode.TreeItem(c.id, c.documents.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-        item.description = `${c.status} — ${truncate(c.summary, 60)}`;
-        item.iconPath = statusIcon(c.status);
-        item.tooltip = this.criterionTooltip(node.folder, c);
-        item.contextValue = `criterion.${c.status}`;
-        return this.withId(item, node);
-      }
-      case 'mlGroup': {
-        const addressed = node.topics.filter((t) => !isTopicGap(t.status)).length;
-        const item = new vscode.TreeItem(`ML addenda — ${addressed}/${node.topics.length} addressed`, vscode.TreeItemCollapsibleState.Collapsed);
-        item.iconPath = new vscode.ThemeIcon('beaker');
-        item.contextValue = 'mlGroup';
-        return this.withId(item, node);
-      }
-      case 'topic': {
-        const t = node.topic;
-        const item = new vscode.TreeItem(t.topic, t.documents.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-        item.description = `${t.status} — ${t.title}`;
-        item.iconPath = statusIcon(t.status);
-        const tip = new vscode.MarkdownString(undefined, true);
-        tip.appendMarkdown(`**${escapeMarkdown(t.title)}** (\`${t.topic}\`) — ${t.status}\n\n`);
-        tip.appendMarkdown(t.documents.length ? `Documents: ${t.documents.map((d) => `\`${d}\``).join(', ')}` : 'No document addresses this topic.');
-        item.tooltip = tip;
-        item.contextValue = `topic.${t.status}`;
-        return this.withId(item, node);
-      }
-      case 'document': {
-        const location = node.folder.documents[node.id];
-        const item = new vscode.TreeItem(node.id, vscode.TreeItemCollapsibleState.None);
-        item.description = location ? location.title : 'not found';
-        item.iconPath = new vscode.ThemeIcon(TYPE_ICON[location?.type ?? ''] ?? 'file');
-        if (location) {
-          const uri = vscode.Uri.parse(location.uri);
-          // The cursor lands on the id the document claims, not just its line.
-          const claim = location.claims[node.claim] ?? { line: 0, character: 0 };
-          const at = new vscode.Position(claim.line, claim.character);
-          item.resourceUri = uri;
-          item.tooltip = `${location.title} (${location.type}, ${location.status})\n${vscode.workspace.asRelativePath(uri)}:${claim.line + 1}`;
-          item.command = {
-            command: 'vscode.open',
-            title: 'Open Document',
-            arguments: [uri, { selection: new vscode.Range(at, at), preview: true } satisfies vscode.TextDocumentShowOptions],
-          };
-        }
-        item.contextValue = 'document';
-        return this.withId(item, node);
-      }
-    }
+    const item = treeItemOf(node);
+    item.id = node.key;
+    return item;
   }
 
   // ---- Lookups (reveal, commands, tests) ---------------------------------------------
@@ -300,22 +161,6 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
   private add(node: CoverageNode, children: CoverageNode[]): void {
     this.register(node);
     this.children.set(node.key, children);
-  }
-
-  private withId(item: vscode.TreeItem, node: CoverageNode): vscode.TreeItem {
-    item.id = node.key;
-    return item;
-  }
-
-  private criterionTooltip(folder: FolderCoverage, c: CriterionCoverage): vscode.MarkdownString {
-    const tip = new vscode.MarkdownString(undefined, true);
-    tip.appendMarkdown(`**${c.id}** — ${c.category} — _${c.status}_\n\n${escapeMarkdown(c.summary)}\n\n`);
-    if (c.reason) tip.appendMarkdown(`Excepted: ${escapeMarkdown(c.reason)}\n\n`);
-    if (c.documents.length) {
-      tip.appendMarkdown('Documents:\n');
-      for (const id of c.documents) tip.appendMarkdown(`\n- \`${id}\` ${escapeMarkdown(folder.documents[id]?.title ?? '')}`);
-    } else tip.appendMarkdown('No document claims this criterion.');
-    return tip;
   }
 
   dispose(): void {

@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import type { CoverageStatus, CriterionCoverage, FolderCoverage, TopicCoverage } from './coverageStore';
+
+export interface CoverageNodeBase {
+  /** Stable id, also the TreeItem id (so expansion survives refreshes). */
+  readonly key: string;
+  readonly folder: FolderCoverage;
+  readonly parent: CoverageNode | undefined;
+}
+export interface FolderNode extends CoverageNodeBase {
+  readonly kind: 'folder';
+}
+export interface CategoryNode extends CoverageNodeBase {
+  readonly kind: 'category';
+  readonly name: string;
+  readonly criteria: readonly CriterionCoverage[];
+}
+export interface CriterionNode extends CoverageNodeBase {
+  readonly kind: 'criterion';
+  readonly criterion: CriterionCoverage;
+}
+export interface MlGroupNode extends CoverageNodeBase {
+  readonly kind: 'mlGroup';
+  readonly topics: readonly TopicCoverage[];
+}
+export interface TopicNode extends CoverageNodeBase {
+  readonly kind: 'topic';
+  readonly topic: TopicCoverage;
+}
+export interface DocumentNode extends CoverageNodeBase {
+  readonly kind: 'document';
+  /** Document id. */
+  readonly id: string;
+  /** The criterion id or ML topic the document claims here. */
+  readonly claim: string;
+}
+/** Shown under a folder of a multi-root workspace that has nothing yet. */
+export interface EmptyFolderNode extends CoverageNodeBase {
+  readonly kind: 'emptyFolder';
+}
+export type CoverageNode = FolderNode | CategoryNode | CriterionNode | MlGroupNode | TopicNode | DocumentNode | EmptyFolderNode;
+
+/** The codicon and theme colour of each status, wherever the client shows one. */
+export const STATUS_ICON: Readonly<Record<CoverageStatus, [string, string]>> = {
+  uncovered: ['error', 'charts.red'],
+  documented: ['warning', 'charts.yellow'],
+  controlled: ['shield', 'charts.blue'],
+  implemented: ['pass', 'charts.green'],
+  excepted: ['circle-slash', 'disabledForeground'],
+};
+
+export const TYPE_ICON: Readonly<Record<string, string>> = {
+  policy: 'law',
+  control: 'shield',
+  procedure: 'list-ordered',
+  narrative: 'book',
+  addendum: 'beaker',
+};
+
+export function statusIcon(status: CoverageStatus): vscode.ThemeIcon {
+  const [icon, color] = STATUS_ICON[status] ?? ['circle-outline', 'foreground'];
+  return new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max - 1).trimEnd() + '…';
+}
+
+/** A topic counts as addressed once any document claims it (what `missing-ml-addendum` asks for). */
+export function isTopicGap(status: CoverageStatus): boolean {
+  return status === 'uncovered';
+}
