@@ -2,18 +2,44 @@ import { distance } from 'fastest-levenshtein';
 import type { AttestConfig } from '../config';
 import { isLive } from './claimants';
 import type { MlCatalog, MlTopic } from '../data/mlCatalog';
-import { HEADING_NUMBERING, headingMatches, normalizeHeading } from '../data/sections';
+import { HEADING_NUMBERING, headingMatches, namesInHeading, normalizeHeading } from '../data/sections';
 import type { AttestDocument } from '../document/model';
 import type { Range } from '../types';
 
-/** Whether a document has a section about a topic (its title or a synonym as a heading). */
-export function hasTopicSection(doc: AttestDocument, topic: MlTopic): boolean {
-  return doc.headings.some((h) => headingMatches(h.text, [topic.title, ...topic.synonyms]));
+/** What the section checks read of a workspace: the required sections and the ML catalog. */
+export interface SectionContext {
+  readonly config: Pick<AttestConfig, 'sections'>;
+  readonly catalog: Pick<MlCatalog, 'topics'>;
+}
+
+type Heading = AttestDocument['headings'][number];
+
+/** Every section name a heading of this document could mean: its type's sections and the ML topics, with synonyms. */
+function vocabulary(doc: AttestDocument, ctx: SectionContext): string[] {
+  const required = doc.type ? ctx.config.sections[doc.type] : [];
+  return [...required.flatMap((s) => [s.name, ...s.synonyms]), ...ctx.catalog.topics.flatMap((t) => [t.title, ...t.synonyms])];
+}
+
+/** The headings that can be sections: all but the one that repeats the document's title. */
+function sectionHeadings(doc: AttestDocument): Heading[] {
+  const title = doc.title ? normalizeHeading(doc.title.value) : undefined;
+  return doc.headings.filter((h) => !(h.depth === 1 && title !== undefined && normalizeHeading(h.text) === title));
+}
+
+/** The first heading that names the section (`names`: its name and synonyms), loosely as SPEC §10 reads headings. */
+export function headingNaming(doc: AttestDocument, names: readonly string[], ctx: SectionContext): Heading | undefined {
+  const known = vocabulary(doc, ctx);
+  return sectionHeadings(doc).find((h) => headingMatches(h.text, names, known));
+}
+
+/** Whether a document has a section about a topic (its title or a synonym named by a heading). */
+export function hasTopicSection(doc: AttestDocument, topic: MlTopic, ctx: SectionContext): boolean {
+  return headingNaming(doc, [topic.title, ...topic.synonyms], ctx) !== undefined;
 }
 
 /** Whether a live document lists a topic in `ml` and has a section about it. */
-export function addressesTopic(doc: AttestDocument, topic: MlTopic): boolean {
-  return isLive(doc) && doc.ml.some((m) => m.value === topic.id) && hasTopicSection(doc, topic);
+export function addressesTopic(doc: AttestDocument, topic: MlTopic, ctx: SectionContext): boolean {
+  return isLive(doc) && doc.ml.some((m) => m.value === topic.id) && hasTopicSection(doc, topic, ctx);
 }
 
 /** A heading that is probably the section `name` misspelt (`Enforcment`), and the range of its words. */
@@ -36,7 +62,7 @@ export function misnamedHeading(doc: AttestDocument, name: string, ctx: { readon
   const known = [...required.map((s) => [s.name, ...s.synonyms]), ...ctx.catalog.topics.map((t) => [t.title, ...t.synonyms])];
   let best: { heading: AttestDocument['headings'][number]; distance: number } | undefined;
   for (const heading of doc.headings) {
-    if (known.some((names) => headingMatches(heading.text, names))) continue;
+    if (namesInHeading(heading.text, known.flat()).size > 0) continue;
     const words = normalizeHeading(heading.text);
     for (const candidate of wanted) {
       const target = normalizeHeading(candidate);

@@ -37,7 +37,7 @@ export const addressMlTopic: FixProvider = (diagnostic, target) => {
   const actions: CodeAction[] = [];
   // Listed already: the diagnostic predates an edit, and listing the topic twice fixes nothing.
   const listed = doc.ml.some((m) => m.value === topic.id) ? undefined : mlListEdit(doc, topic.id);
-  if (listed && hasTopicSection(doc, topic)) {
+  if (listed && hasTopicSection(doc, topic, target.index)) {
     // The section is written; only the `ml` entry that says so is missing.
     actions.push(quickFix(`Address "${topic.title}" here: add \`${topic.id}\` to \`ml\` (the section is there)`, editsIn(doc.uri, [listed]), [diagnostic], true));
   } else {

@@ -19,7 +19,7 @@ export const missingMlAddendum: DocumentRule = {
         reported.add(topic.id);
         // An `ml` entry without its section is missing-section's to report.
         if (doc.ml.some((m) => m.value === topic.id)) continue;
-        if (addressesTopic(doc, topic) || addenda.some((a) => addressesTopic(a, topic))) continue;
+        if (addressesTopic(doc, topic, ctx) || addenda.some((a) => addressesTopic(a, topic, ctx))) continue;
         const via = doc.type === 'policy' && doc.id ? `, or in an addendum with \`extends: ${doc.id.value}\`` : '';
         found.push(
           finding(

@@ -1,7 +1,6 @@
 import { TextEdit } from 'vscode-languageserver-types';
-import { headingMatches } from '../../data/sections';
 import type { AttestDocument } from '../../document/model';
-import { misnamedHeading } from '../../query/sections';
+import { headingNaming, misnamedHeading } from '../../query/sections';
 import type { FixContext } from '../rule';
 import { editsIn, findingData, insertParagraph, quickFix, type FixProvider } from '../../fixes/edits';
 
@@ -36,9 +35,9 @@ export function sectionInsertion(doc: AttestDocument, index: FixContext, name: s
   if (position < 0 && !topic) return undefined;
   // A section the document has (by the heading match the rules use) is never added twice.
   const names = position >= 0 ? [required[position].name, ...required[position].synonyms] : [name, ...(topic?.synonyms ?? [])];
-  if (doc.headings.some((h) => headingMatches(h.text, names))) return undefined;
+  if (headingNaming(doc, names, index)) return undefined;
   const template = position >= 0 ? required[position].template : (topic?.template ?? '');
-  const headingOf = (i: number) => doc.headings.find((h) => headingMatches(h.text, [required[i].name, ...required[i].synonyms]));
+  const headingOf = (i: number) => headingNaming(doc, [required[i].name, ...required[i].synonyms], index);
 
   let line = doc.text.lineCount;
   let depth = doc.headings.find((h) => h.depth > 1)?.depth ?? 2;

@@ -1,6 +1,5 @@
-import { headingMatches } from '../../data/sections';
 import type { Finding } from '../../types';
-import { hasTopicSection, misnamedHeading } from '../../query/sections';
+import { hasTopicSection, headingNaming, misnamedHeading } from '../../query/sections';
 import { documentAnchor, finding, lowerFirst, type DocumentRule } from '../rule';
 import { addMissingSection, renameMisnamedHeading } from './fixes';
 
@@ -12,8 +11,7 @@ export const missingSection: DocumentRule = {
   strict: true,
   check(doc, ctx) {
     if (!doc.type || doc.syntaxProblems.length > 0 || !doc.hasFrontmatter) return [];
-    const texts = doc.headings.map((h) => h.text);
-    const has = (names: readonly string[]) => texts.some((t) => headingMatches(t, names));
+    const has = (names: readonly string[]) => headingNaming(doc, names, ctx) !== undefined;
     const found: Finding[] = [];
     const meant = (name: string): string => {
       const heading = misnamedHeading(doc, name, ctx);
@@ -27,7 +25,7 @@ export const missingSection: DocumentRule = {
     if (doc.type === 'policy' || doc.type === 'addendum') {
       for (const entry of doc.ml) {
         const topic = ctx.catalog.get(entry.value);
-        if (!topic || hasTopicSection(doc, topic)) continue;
+        if (!topic || hasTopicSection(doc, topic, ctx)) continue;
         found.push(finding('missing-section', entry.range, `\`${topic.id}\` is listed in \`ml\` but there is no "${topic.title}" section: ${meant(topic.title)}add one saying how it is done (${lowerFirst(topic.auditor.trim()).replace(/\.$/, '')}).`, { name: topic.title }));
       }
     }
