@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import { isScalar } from 'yaml';
 import { nearestNames } from '../data/criteria';
 import { DOCUMENT_TYPES, isOneOf, type DocumentType } from '../types';
@@ -18,16 +19,38 @@ const FOLDER_TYPES: Readonly<Record<string, DocumentType>> = {
   addenda: 'addendum',
 };
 
+/**
+ * Whether a path lies in one of the document folders (SPEC §10). A plain folder name is
+ * found at any depth (`policies` matches `templates/policies/`), a path of folders too
+ * (`compliance/controls`); one written from the root (`./policies`, `/policies`) only there;
+ * a glob (`*-controls`, `docs/{hr,it}/policies`) is matched against the folders of the path.
+ */
+function folderMatcher(folders: readonly string[]): (dir: string) => boolean {
+  const tests = folders.map((folder): ((dir: string) => boolean) => {
+    const anchored = /^\.?\//.test(folder);
+    const f = folder.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+    if (f === '' || f === '.') return () => true;
+    if (picomatch.scan(f).isGlob) {
+      const match = picomatch(anchored ? f : `{${f},**/${f}}`, { nocase: false, dot: false });
+      // The file lies in a matching folder or below one.
+      return (dir) => dir.split('/').some((_, i, parts) => match(parts.slice(0, i + 1).join('/')));
+    }
+    return anchored ? (dir) => dir === f || dir.startsWith(f + '/') : (dir) => `/${dir}/`.includes(`/${f}/`);
+  });
+  return (dir) => tests.some((test) => test(dir));
+}
+
+const MATCHERS = new WeakMap<readonly string[], (dir: string) => boolean>();
+
 /** Whether a workspace-relative path can be a document at all, and what its folders say. */
 export function classifyPath(relPath: string, documentFolders: readonly string[]): Classification | undefined {
   const segments = relPath.split('/');
   const base = segments[segments.length - 1];
   if (!/\.md$/i.test(base) || base.toLowerCase() === 'readme.md') return undefined;
   const folders = segments.slice(0, -1);
-  const inDocumentFolder = documentFolders.some((folder) => {
-    const f = folder.replace(/^\.\//, '').replace(/\/+$/, '');
-    return f === '' || f === '.' || relPath.startsWith(f + '/');
-  });
+  let inFolder = MATCHERS.get(documentFolders);
+  if (!inFolder) MATCHERS.set(documentFolders, (inFolder = folderMatcher(documentFolders)));
+  const inDocumentFolder = folders.length > 0 ? inFolder(folders.join('/')) : documentFolders.some((f) => /^\.?\/*\.?$/.test(f));
   let folderType: DocumentType | undefined;
   for (let i = folders.length - 1; i >= 0 && !folderType; i--) folderType = FOLDER_TYPES[folders[i].toLowerCase()];
   return { inDocumentFolder, folderType };

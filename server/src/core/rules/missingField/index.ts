@@ -19,8 +19,9 @@ export const missingField: DocumentRule = {
       return [finding('missing-field', range, 'The frontmatter has no valid `type`: add `type:` with policy, control, procedure, narrative or addendum.', { name: 'type' })];
     }
     const type = doc.type;
+    // The folder says the type (SPEC §10): `type` is required only where nothing else says it.
     const present = (key: string): boolean =>
-      comply ? (key === 'type' || (key === 'id' ? !!doc.id : key === 'title' ? !!doc.title : doc.fields.has(key))) : doc.fields.has(key);
+      key === 'type' || (comply ? (key === 'id' ? !!doc.id : key === 'title' ? !!doc.title : doc.fields.has(key)) : doc.fields.has(key));
     return fieldsFor(type)
       .filter((spec) => spec.requiredFor?.includes(type) && !present(spec.key))
       .map((spec) => {
