@@ -2,9 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import type { BundledData } from '../core/data/bundled';
-import { CriteriaMap, parseFramework } from '../core/data/criteria';
+import { CriteriaMap, parseFramework, type Framework } from '../core/data/criteria';
 import { parseMlTopics } from '../core/data/mlCatalog';
 import { parseSections } from '../core/data/sections';
+import { DataFileError } from '../core/data/validate';
 
 /**
  * The folder of the bundled data files. The same code runs from `out/` (tests), from the
@@ -18,15 +19,34 @@ export function findDataDir(start = __dirname): string {
   }
 }
 
+/** The bundled frameworks that attest.yaml can turn on by name, each in `frameworks/<id>.yaml`. */
+export const OPTIONAL_FRAMEWORKS: readonly string[] = ['iso42001', 'nist-ai-rmf', 'iso27001'];
+
 let cached: BundledData | undefined;
 
-/** Reads and validates the criteria map, ML catalog and section templates, once. */
+/**
+ * Reads and validates the criteria map, ML catalog and section templates, once; an optional
+ * framework when it is first asked for. The ML topics' links into the optional frameworks are
+ * checked for shape only here, and against the frameworks by the tests of the data files.
+ */
 export function loadBundledData(dataDir = findDataDir()): BundledData {
   if (cached) return cached;
   const read = (file: string): unknown => parse(fs.readFileSync(path.join(dataDir, file), 'utf8'));
   const frameworks = [parseFramework(read('frameworks/tsc-2017.yaml'), 'frameworks/tsc-2017.yaml')];
   const topics = parseMlTopics(read('ml-topics.yaml'), 'ml-topics.yaml', new CriteriaMap(frameworks));
   const sections = parseSections(read('sections.yaml'), 'sections.yaml');
-  cached = { frameworks, topics, sections };
+  const optional = new Map<string, Framework>();
+  const optionalFramework = (id: string): Framework | undefined => {
+    if (!OPTIONAL_FRAMEWORKS.includes(id)) return undefined;
+    let framework = optional.get(id);
+    if (!framework) {
+      const file = `frameworks/${id}.yaml`;
+      framework = parseFramework(read(file), file);
+      if (framework.id !== id) throw new DataFileError(file, [`id is ${framework.id}, but the file is named for ${id}`]);
+      optional.set(id, framework);
+    }
+    return framework;
+  };
+  cached = { frameworks, optionalFrameworkIds: OPTIONAL_FRAMEWORKS, optionalFramework, topics, sections };
   return cached;
 }
