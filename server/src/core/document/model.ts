@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { DOCUMENT_TYPES, isOneOf, type DocumentType, type Located, type Range } from '../types';
 import { fieldsOf, findFrontmatter, isUnclosed, type Field, type FrontmatterBlock } from './frontmatter';
 import { classifyPath, meantAsDocument } from './classify';
+import { readCriteria, type CriterionSpelling } from './criteriaSpelling';
 import { outlineMarkdown, type Heading, type LinkRef, type MarkdownOutline } from './markdown';
 import { describeYamlErrors } from './yamlErrors';
 import { valueOf } from '../yamlMap';
@@ -68,6 +69,8 @@ export interface AttestDocument {
   readonly extends?: Located<string>;
   readonly frequency?: Located<string>;
   readonly criteria: readonly Located<string>[];
+  /** Criteria entries written otherwise than as one id, read as the ids they name. */
+  readonly criteriaSpellings: readonly CriterionSpelling[];
   readonly ml: readonly Located<string>[];
   readonly evidence: readonly EvidenceEntry[];
   readonly headings: readonly (Heading & { range: Range })[];
@@ -82,7 +85,6 @@ export interface DocumentInput {
   readonly version?: number;
 }
 
-/** What decides whether a file is a document: its folder (a configured document folder). */
 /** The Markdown outline of a text, computed elsewhere (a worker), for the body at `bodyStart`. */
 export interface PrecomputedOutline {
   readonly bodyStart: number;
@@ -213,6 +215,7 @@ function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType
     criteriaNode = valueOf(satisfies, 'TSC') ?? null;
   }
 
+  const criteriaRead = readCriteria(criteriaNode, (node) => nodeRange(node, base));
   const evidenceNode = fields.get('evidence')?.node;
   const evidence: EvidenceEntry[] = isSeq(evidenceNode)
     ? evidenceNode.items.map((item) => {
@@ -251,7 +254,8 @@ function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType
     policy: scalar('policy'),
     extends: scalar('extends'),
     frequency: scalar('frequency'),
-    criteria: list(criteriaNode),
+    criteria: criteriaRead.criteria,
+    criteriaSpellings: criteriaRead.spellings,
     ml: list(fields.get('ml')?.node),
     evidence,
     headings: outline.headings.map((h) => ({ ...h, range: range(h.start, h.end) })),

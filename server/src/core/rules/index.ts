@@ -6,6 +6,7 @@ import { missingField } from './missingField';
 import { unknownField } from './unknownField';
 import { invalidValue } from './invalidValue';
 import { unknownCriterion } from './unknownCriterion';
+import { criterionSpelling } from './criterionSpelling';
 import { outOfScopeCriterion } from './outOfScopeCriterion';
 import { duplicateId } from './duplicateId';
 import { unresolvedReference } from './unresolvedReference';
@@ -25,6 +26,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   unknownField,
   invalidValue,
   unknownCriterion,
+  criterionSpelling,
   outOfScopeCriterion,
   duplicateId,
   unresolvedReference,
