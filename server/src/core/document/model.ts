@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import { DOCUMENT_TYPES, isOneOf, type DocumentType, type Located, type Range } from '../types';
+import { DOCUMENT_TYPES, FREQUENCIES, STATUSES, isOneOf, type DocumentType, type Located, type Range } from '../types';
 import { fieldsOf, findFrontmatter, isUnclosed, type Field, type FrontmatterBlock } from './frontmatter';
 import { classifyPath, meantAsDocument } from './classify';
 import { readCriteria, type CriterionSpelling } from './criteriaSpelling';
@@ -204,8 +204,14 @@ function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType
     );
   };
 
+  /** An enum value in the case its values are written in: `status: Approved` is approved (value-spelling says so). */
+  const enumValue = (key: string, values: readonly string[]): Located<string> | undefined => {
+    const written = scalar(key);
+    const lower = written?.value.toLowerCase();
+    return written && lower !== undefined && values.includes(lower) ? { value: lower, range: written.range } : written;
+  };
   const comply = parts.dialect === 'comply';
-  const typeValue = scalar('type')?.value;
+  const typeValue = enumValue('type', DOCUMENT_TYPES)?.value;
   const type = isOneOf(DOCUMENT_TYPES, typeValue) ? typeValue : folderType;
   const id = comply ? (scalar('acronym') ?? scalar('id')) : scalar('id');
   const title = comply ? (scalar('name') ?? scalar('title')) : scalar('title');
@@ -250,10 +256,10 @@ function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType
     yamlOffset: base,
     id,
     title,
-    status: scalar('status'),
+    status: enumValue('status', STATUSES),
     policy: scalar('policy'),
     extends: scalar('extends'),
-    frequency: scalar('frequency'),
+    frequency: enumValue('frequency', FREQUENCIES),
     criteria: criteriaRead.criteria,
     criteriaSpellings: criteriaRead.spellings,
     ml: list(fields.get('ml')?.node),

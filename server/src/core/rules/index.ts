@@ -7,6 +7,7 @@ import { unknownField } from './unknownField';
 import { invalidValue } from './invalidValue';
 import { unknownCriterion } from './unknownCriterion';
 import { criterionSpelling } from './criterionSpelling';
+import { valueSpelling } from './valueSpelling';
 import { outOfScopeCriterion } from './outOfScopeCriterion';
 import { duplicateId } from './duplicateId';
 import { unresolvedReference } from './unresolvedReference';
@@ -25,6 +26,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   missingField,
   unknownField,
   invalidValue,
+  valueSpelling,
   unknownCriterion,
   criterionSpelling,
   outOfScopeCriterion,
