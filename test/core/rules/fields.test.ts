@@ -21,8 +21,12 @@ describe('document rules', () => {
 
     it('asks for a type when it is missing', async () => {
       const text = '---\nid: X-1\ntitle: T\nowner: CISO\n---\n';
-      const d = await diagnose({ 'docs/x.md': text, 'policies/x.md': text }, 'policies/x.md');
-      // In policies/ the folder gives the type, so `type` alone is reported missing.
+      // In policies/ the folder says the type (SPEC §10): nothing is missing.
+      const inPolicies = await diagnose({ 'docs/x.md': text, 'policies/x.md': text }, 'policies/x.md');
+      assert.deepStrictEqual(withCode(inPolicies, 'missing-field'), []);
+      // In a document folder that names no type, `type` alone is missing.
+      const files = { 'attest.yaml': 'folders: [compliance]\n', 'compliance/x.md': text };
+      const d = await diagnose(files, 'compliance/x.md');
       assert.deepStrictEqual(withCode(d, 'missing-field').map((x) => x.data?.name), ['type']);
     });
   });

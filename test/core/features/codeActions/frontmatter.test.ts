@@ -11,12 +11,10 @@ describe('quick fixes', () => {
       assert.strictEqual(after['policies/access.md'], policy({ owner: '' }).replace('[CC6.1, CC6.2]\n---', '[CC6.1, CC6.2]\nowner: <OWNER ROLE>\n---'));
     });
 
-    it('takes the type from the folder, the title from the heading, the id from the file name', async () => {
+    it('takes the title from the heading and the id from the file name (the folder says the type)', async () => {
       const text = policy({ type: '', title: '', id: '' }).replace('# \n', '# Access Control Policy\n');
       const files = { 'policies/access-control.md': text };
-      let after = await applyFix(files, 'policies/access-control.md', 'missing-field', 'Add `type: policy`');
-      assert.strictEqual(after['policies/access-control.md'], text.replace('[CC6.1, CC6.2]\n---', '[CC6.1, CC6.2]\ntype: policy\n---'));
-      after = await applyFix(files, 'policies/access-control.md', 'missing-field', 'Add `title: Access Control Policy`');
+      let after = await applyFix(files, 'policies/access-control.md', 'missing-field', 'Add `title: Access Control Policy`');
       assert.strictEqual(after['policies/access-control.md'], text.replace('[CC6.1, CC6.2]\n---', '[CC6.1, CC6.2]\ntitle: Access Control Policy\n---'));
       after = await applyFix(files, 'policies/access-control.md', 'missing-field', 'Add `id: POL-ACCESS-CONTROL`');
       assert.strictEqual(after['policies/access-control.md'], text.replace('[CC6.1, CC6.2]\n---', '[CC6.1, CC6.2]\nid: POL-ACCESS-CONTROL\n---'));
