@@ -4,6 +4,7 @@ import { DOCUMENT_TYPES, FREQUENCIES, STATUSES, isOneOf, type DocumentType, type
 import { fieldsOf, findFrontmatter, isUnclosed, type Field, type FrontmatterBlock } from './frontmatter';
 import { classifyPath, meantAsDocument } from './classify';
 import { readCriteria, type CriterionSpelling } from './criteriaSpelling';
+import { cronFrequency, revisionDates } from './comply';
 import { outlineMarkdown, type Heading, type LinkRef, type MarkdownOutline } from './markdown';
 import { describeYamlErrors } from './yamlErrors';
 import { valueOf } from '../yamlMap';
@@ -73,6 +74,8 @@ export interface AttestDocument {
   readonly criteriaSpellings: readonly CriterionSpelling[];
   readonly ml: readonly Located<string>[];
   readonly evidence: readonly EvidenceEntry[];
+  /** Review history: the dates of comply's `majorRevisions` (ISO), where it has them. */
+  readonly revisions: readonly Located<string>[];
   readonly headings: readonly (Heading & { range: Range })[];
   readonly links: readonly (LinkRef & { range: Range })[];
   readonly suppressions: readonly DocumentSuppression[];
@@ -259,11 +262,12 @@ function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType
     status: enumValue('status', STATUSES),
     policy: scalar('policy'),
     extends: scalar('extends'),
-    frequency: enumValue('frequency', FREQUENCIES),
+    frequency: enumValue('frequency', FREQUENCIES) ?? (comply ? cronAsFrequency(scalar('cron')) : undefined),
     criteria: criteriaRead.criteria,
     criteriaSpellings: criteriaRead.spellings,
     ml: list(fields.get('ml')?.node),
     evidence,
+    revisions: comply ? revisionDates(fields.get('majorRevisions')?.node, (node) => nodeRange(node, base)) : [],
     headings: outline.headings.map((h) => ({ ...h, range: range(h.start, h.end) })),
     links: outline.links.map((l) => ({ ...l, range: range(l.start, l.end) })),
     suppressions: outline.suppressions.map((s) => ({
@@ -272,4 +276,10 @@ function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType
       range: range(s.start, s.end),
     })),
   };
+}
+
+/** A comply procedure's `cron` read as its frequency, at the range of the cron expression. */
+function cronAsFrequency(cron: Located<string> | undefined): Located<string> | undefined {
+  const frequency = cron ? cronFrequency(cron.value) : undefined;
+  return cron && frequency ? { value: frequency, range: cron.range } : undefined;
 }
