@@ -44,4 +44,10 @@ describe('comply documents, fully', () => {
     const { index } = await workspace({ 'procedures/offboard.md': 'id: "offboard"\nname: "Offboard User"\ncron: "0 0 1 * *"\n---\n\n# Offboarding\n' });
     assert.strictEqual(index.get('procedures/offboard.md')?.frequency?.value, 'monthly');
   });
+
+  it("takes comply.yml's name as the organisation, unless attest.yaml names one", async () => {
+    const files = { 'comply.yml': 'name: Acme ML\nfilePrefix: Acme\n', 'policies/access.md': POLICY };
+    assert.strictEqual((await workspace(files)).index.config.organization, 'Acme ML');
+    assert.strictEqual((await workspace({ ...files, 'attest.yaml': 'organization: Acme Inc.\n' })).index.config.organization, 'Acme Inc.');
+  });
 });
