@@ -1,5 +1,5 @@
 import type { AttestDocument } from './document/model';
-import { claimantIds, claimantsOf, topicClaimantsOf, type ClaimSource } from './query/claimants';
+import { claimantIds, claimantsOf, isAdopted, topicClaimantsOf, type ClaimSource } from './query/claimants';
 
 export type { ClaimSource } from './query/claimants';
 import { isImplemented } from './query/evidence';
@@ -8,10 +8,13 @@ import { COVERED_STATUSES, type Coverage, type CoverageStatus, type CriterionCov
 
 export { COVERAGE_STATUSES, COVERED_STATUSES, type Coverage, type CoverageStatus, type CriterionCoverage, type TopicCoverage } from '../shared/coverage';
 
+/** Claimed is not done: only approved and implemented documents cover; drafts only draft. */
 function statusOf(claimants: readonly AttestDocument[], ctx: Pick<RuleContext, 'today' | 'fileExists'>): CoverageStatus {
-  if (claimants.some((d) => isImplemented(d, ctx))) return 'implemented';
-  if (claimants.some((d) => d.type === 'control')) return 'controlled';
-  return claimants.length > 0 ? 'documented' : 'uncovered';
+  const adopted = claimants.filter(isAdopted);
+  if (adopted.some((d) => isImplemented(d, ctx))) return 'implemented';
+  if (adopted.some((d) => d.type === 'control')) return 'controlled';
+  if (adopted.length > 0) return 'documented';
+  return claimants.length > 0 ? 'drafted' : 'uncovered';
 }
 
 /**
@@ -40,9 +43,10 @@ export function computeCoverage(ctx: RuleContext, claims: ClaimSource): Coverage
         return { topic: topic.id, title: topic.title, status: statusOf(claimants, ctx), documents: claimantIds(claimants) };
       });
   const covered = criteria.filter((c) => COVERED_STATUSES.has(c.status)).length;
+  const drafted = criteria.filter((c) => c.status === 'drafted').length;
   return {
     criteria,
     ml,
-    summary: { inScope: criteria.length, covered, percent: criteria.length ? Math.round((covered / criteria.length) * 1000) / 10 : 100 },
+    summary: { inScope: criteria.length, covered, percent: criteria.length ? Math.round((covered / criteria.length) * 1000) / 10 : 100, drafted },
   };
 }

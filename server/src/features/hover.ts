@@ -74,6 +74,7 @@ function topicMarkdown(index: WorkspaceIndex, id: string): string | undefined {
 
 const STATUS_TEXT: Readonly<Record<CoverageStatus, string>> = {
   uncovered: '**uncovered** — no document claims it',
+  drafted: '**drafted** — only drafts claim it: approve one to count it',
   documented: '**documented** — claimed by documents, but no control',
   controlled: '**controlled** — a control claims it',
   implemented: '**implemented** — an implemented control with current evidence claims it',

@@ -2,7 +2,12 @@
  * The coverage model as it crosses the wire: the core computes it, the CLI prints it and the
  * client draws it. No imports, so that the client can use it without bundling the core.
  */
-export const COVERAGE_STATUSES = ['uncovered', 'documented', 'controlled', 'implemented', 'excepted'] as const;
+/**
+ * From nothing to done: `drafted` is claimed only by drafts (not yet approved), `documented`
+ * by approved documents that are not controls, `controlled` by an approved control,
+ * `implemented` by an implemented control with current evidence (SPEC §7, §10).
+ */
+export const COVERAGE_STATUSES = ['uncovered', 'drafted', 'documented', 'controlled', 'implemented', 'excepted'] as const;
 export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];
 
 /** Statuses that count as covered in the percentage: claimed is not implemented, but a control is a control. */
@@ -31,5 +36,6 @@ export interface TopicCoverage {
 export interface Coverage {
   readonly criteria: readonly CriterionCoverage[];
   readonly ml: readonly TopicCoverage[];
-  readonly summary: { readonly inScope: number; readonly covered: number; readonly percent: number };
+  /** `covered` counts controlled, implemented and excepted criteria; `drafted` those claimed only by drafts. */
+  readonly summary: { readonly inScope: number; readonly covered: number; readonly percent: number; readonly drafted: number };
 }

@@ -5,6 +5,7 @@ import { esc } from './escape';
 /** A glyph per status, so the status never depends on colour alone. */
 export const STATUS_ICON: Readonly<Record<CoverageStatus, string>> = {
   uncovered: '✕',
+  drafted: '◌',
   documented: '◐',
   controlled: '●',
   implemented: '✔',
@@ -14,6 +15,7 @@ export const STATUS_ICON: Readonly<Record<CoverageStatus, string>> = {
 /** What each status means, for the legend. */
 export const STATUS_MEANING: Readonly<Record<CoverageStatus, string>> = {
   uncovered: 'no document claims the criterion',
+  drafted: 'claimed only by drafts, which do not count until approved',
   documented: 'claimed only by policies or procedures, not by a control',
   controlled: 'a control claims it',
   implemented: 'a control with status implemented and current evidence claims it',

@@ -31,11 +31,12 @@ h3 { font-size: 16px; margin: 0; }
 .icon { font-weight: 700; }
 /* Okabe–Ito hues (distinguishable with the common colour-vision deficiencies), as tints with dark text for contrast. */
 .st-uncovered   { background: #fbe3d4; color: #6e2800; border-color: #d55e00; }
+.st-drafted     { background: #f6e4ef; color: #5b1f45; border-color: #cc79a7; border-style: dashed; }
 .st-documented  { background: #fdf0c8; color: #5c4000; border-color: #e69f00; }
 .st-controlled  { background: #dcedfa; color: #0b3d66; border-color: #56b4e9; }
 .st-implemented { background: #d2f0e5; color: #00513b; border-color: #009e73; }
 .st-excepted    { background: repeating-linear-gradient(135deg, #eeeeee 0 6px, #e2e2e2 6px 12px); color: #333333; border-color: #8c8c8c; }
-.bar .st-uncovered { background: #d55e00; } .bar .st-documented { background: #e69f00; } .bar .st-controlled { background: #56b4e9; }
+.bar .st-uncovered { background: #d55e00; } .bar .st-drafted { background: #cc79a7; } .bar .st-documented { background: #e69f00; } .bar .st-controlled { background: #56b4e9; }
 .bar .st-implemented { background: #009e73; } .bar .st-excepted { background: #9a9a9a; }
 .overview { display: grid; grid-template-columns: minmax(150px, max-content) 1fr; gap: 8px 16px; align-items: start; }
 .overview h3 { padding-top: 3px; }
