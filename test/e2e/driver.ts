@@ -9,7 +9,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { removeOnExit, repoRoot } from './codeServer';
+import { removeOnExit } from './exitCleanup';
+import { repoRoot } from './repoRoot';
 
 /** The Chromium that playwright-core drives (Debian's package); override with $E2E_CHROMIUM. */
 export const CHROMIUM_PATH = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';

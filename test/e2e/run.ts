@@ -26,7 +26,11 @@ import * as path from 'path';
 import * as util from 'util';
 import Mocha = require('mocha');
 import type { Browser } from 'playwright-core';
-import { ensureCodeServer, removeOnExit, repoRoot, startCodeServer, type CodeServerInstance } from './codeServer';
+import { ensureCodeServer } from './codeServer/install';
+import { startCodeServer, type CodeServerInstance } from './codeServer/instance';
+import { removeOnExit } from './exitCleanup';
+import { printProgress } from './progress';
+import { repoRoot } from './repoRoot';
 import {
   CHROMIUM_PATH,
   launchBrowser,
@@ -306,10 +310,6 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-function info(line: string): void {
-  process.stderr.write(`[e2e] ${line}\n`);
-}
-
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   const root = repoRoot();
@@ -326,7 +326,7 @@ async function main(argv: string[]): Promise<number> {
 
   const t0 = Date.now();
   await ensureCodeServer({ root });
-  info(`code-server ready (${Date.now() - t0} ms)`);
+  printProgress(`code-server ready (${Date.now() - t0} ms)`);
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-e2e-run-'));
   const removeTmp = removeOnExit(tmp);
@@ -337,9 +337,9 @@ async function main(argv: string[]): Promise<number> {
   runState.vsix = packaged.vsix;
   runState.vsixError = packaged.error;
   if (packaged.vsix) {
-    info(`packaged ${path.basename(packaged.vsix)} (${Date.now() - t1} ms)`);
+    printProgress(`packaged ${path.basename(packaged.vsix)} (${Date.now() - t1} ms)`);
   } else {
-    info(`packaging the extension failed; tests that need it will fail:\n${packaged.error ?? ''}`);
+    printProgress(`packaging the extension failed; tests that need it will fail:\n${packaged.error ?? ''}`);
   }
 
   const mocha = new Mocha({
@@ -367,10 +367,10 @@ async function main(argv: string[]): Promise<number> {
               const name = `${this.currentTest?.fullTitle() ?? 'test'}${pages.length > 1 ? `-${i + 1}` : ''}-failure`;
               const file = await screenshot(wb.page, name).catch(() => undefined);
               if (file) {
-                info(`screenshot: ${path.relative(root, file)}`);
+                printProgress(`screenshot: ${path.relative(root, file)}`);
               }
               if (wb.errors.length > 0) {
-                info(`page errors:\n  ${wb.errors.slice(-10).join('\n  ')}`);
+                printProgress(`page errors:\n  ${wb.errors.slice(-10).join('\n  ')}`);
               }
             }
             await wb.close().catch(() => undefined);
@@ -444,11 +444,11 @@ async function main(argv: string[]): Promise<number> {
     const runner = mocha.run(resolve);
     runner.on(Mocha.Runner.constants.EVENT_TEST_RETRY, (test: Mocha.Test, err: unknown) => {
       retried.push(test.fullTitle());
-      info(`attempt failed, running it again: ${test.fullTitle()}\n  ${err instanceof Error ? err.message : String(err)}`);
+      printProgress(`attempt failed, running it again: ${test.fullTitle()}\n  ${err instanceof Error ? err.message : String(err)}`);
     });
   });
   if (retried.length > 0) {
-    info(`${retried.length} failed attempt(s) before the result above:\n  ${retried.join('\n  ')}`);
+    printProgress(`${retried.length} failed attempt(s) before the result above:\n  ${retried.join('\n  ')}`);
   }
   removeTmp();
   return failures > 0 ? 1 : 0;
@@ -456,7 +456,7 @@ async function main(argv: string[]): Promise<number> {
 
 if (require.main === module) {
   main(process.argv.slice(2)).then(
-    // Exit explicitly: the exit hooks of codeServer.ts then end anything left running.
+    // Exit explicitly: the exit hooks of exitCleanup.ts then end anything left running.
     (code) => process.exit(code),
     (err: unknown) => {
       process.stderr.write(`e2e: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
