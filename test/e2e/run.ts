@@ -26,19 +26,14 @@ import * as path from 'path';
 import * as util from 'util';
 import Mocha = require('mocha');
 import type { Browser } from 'playwright-core';
+import { CHROMIUM_PATH, launchBrowser } from './chromium';
 import { ensureCodeServer } from './codeServer/install';
 import { startCodeServer, type CodeServerInstance } from './codeServer/instance';
 import { removeOnExit } from './exitCleanup';
 import { printProgress } from './progress';
 import { repoRoot } from './repoRoot';
-import {
-  CHROMIUM_PATH,
-  launchBrowser,
-  openWorkbench as openWorkbenchPage,
-  screenshot,
-  type OpenWorkbenchOptions,
-  type WorkbenchPage,
-} from './driver';
+import { screenshot } from './workbench/screenshots';
+import { openWorkbench as openWorkbenchPage, type OpenWorkbenchOptions, type WorkbenchPage } from './workbench/workbenchPage';
 
 // ---------------------------------------------------------------------------
 // Shared context for the tests
