@@ -9,7 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { exactly } from './workbench/textMatch';
 import { activityBarItem, viewPane, viewRows } from './workbench/views';
 import { waitFor } from './workbench/waitFor';
-import { context } from './run';
+import { context } from './context';
 
 /** `attest coverage --format json`, as the CLI prints it. */
 export interface CoverageJson {

@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { context } from './run';
+import { context } from './context';
 import { COVERED, cliCoverage, openAttestView, rowDescription, rowLabel, setExpanded, treeRow } from './attest';
 import { screenshot } from './workbench/screenshots';
 import { waitFor } from './workbench/waitFor';

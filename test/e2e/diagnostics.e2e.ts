@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import type { Locator, Page } from 'playwright-core';
-import { context } from './run';
+import { context } from './context';
 import { activeEditor, editorToken } from './workbench/editor';
 import { openFile } from './workbench/explorer';
 import { screenshot } from './workbench/screenshots';

@@ -4,7 +4,7 @@
  * that covers it), the same as `attest coverage` reports.
  */
 import * as assert from 'assert';
-import { context } from './run';
+import { context } from './context';
 import { cliCoverage, fixtureWorkspace } from './attest';
 import { editorToken } from './workbench/editor';
 import { openFile } from './workbench/explorer';

@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { context } from './run';
+import { context } from './context';
 import { cliCoverage, fixtureWorkspace, openAttestView, rowDescription, treeRow } from './attest';
 import { screenshot } from './workbench/screenshots';
 import { statusBarItem } from './workbench/statusBar';

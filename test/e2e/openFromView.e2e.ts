@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
-import { context } from './run';
+import { context } from './context';
 import { fixtureWorkspace, openAttestView, setExpanded, treeRow } from './attest';
 import { activeEditor } from './workbench/editor';
 import { screenshot } from './workbench/screenshots';

@@ -4,7 +4,7 @@
  * Deliberately independent of Attest's own features.
  */
 import * as assert from 'assert';
-import { context } from './run';
+import { context } from './context';
 import { editorLine } from './workbench/editor';
 import { explorerRow, openFile } from './workbench/explorer';
 import { screenshot } from './workbench/screenshots';

@@ -3,7 +3,7 @@
  * json` for the workspace, and clicking it opens the Attest Coverage view.
  */
 import * as assert from 'assert';
-import { context } from './run';
+import { context } from './context';
 import { cliCoverage, fixtureWorkspace } from './attest';
 import { screenshot } from './workbench/screenshots';
 import { statusBarItem } from './workbench/statusBar';
