@@ -47,11 +47,16 @@ describe('audit spec (attest.yaml `audit`)', () => {
     assert.match(problemsOf({ period: YEAR_2026 })[0], /^error audit: `audit` needs a `type`: 1 or 2/);
   });
 
-  it('reports keys that belong to the other type of audit, or to none', () => {
-    assert.deepStrictEqual(problemsOf({ type: 1, date: '2026-06-30', period: YEAR_2026 }), ['error audit.period: A Type I audit takes `audit.date`, not `audit.period`.']);
-    assert.deepStrictEqual(problemsOf({ type: 2, period: { ...YEAR_2026, length: 12 }, auditor: 'X' }), [
-      'error audit.auditor: `audit` takes `type` and `period`, not `auditor`.',
-      'error audit.period.length: `audit.period` takes `start` and `end`, not `length`.',
+  it('warns of keys that belong to the other type of audit, or to none, and keeps the spec', () => {
+    assert.deepStrictEqual(parseAuditSpec({ type: 1, date: '2026-06-30', period: YEAR_2026 }), {
+      spec: { type: 1, date: '2026-06-30' },
+      problems: [{ path: ['audit', 'period'], severity: 'warning', code: 'unknown-field', message: 'A Type I audit takes `audit.date`, not `audit.period`.' }],
+    });
+    const extra = { type: 2, period: { ...YEAR_2026, length: 12 }, auditor: 'X' };
+    assert.deepStrictEqual(parseAuditSpec(extra).spec, { type: 2, period: YEAR_2026 });
+    assert.deepStrictEqual(problemsOf(extra), [
+      'warning audit.auditor: `audit` takes `type` and `period`, not `auditor`.',
+      'warning audit.period.length: `audit.period` takes `start` and `end`, not `length`.',
     ]);
   });
 

@@ -18,7 +18,7 @@ export interface AuditSpecProblem {
    * (`['audit', 'period', 'end']`); for a missing key, the mapping that lacks it.
    */
   readonly path: readonly string[];
-  /** `error`: the spec is unusable and not returned; `warning`: it is returned, but unusual. */
+  /** `error`: the spec is unusable and not returned; `warning`: it is returned, but unusual or with a key too many. */
   readonly severity: 'error' | 'warning';
   /** The rule code the config reader would report it under. */
   readonly code: 'invalid-value' | 'missing-field' | 'unknown-field';
@@ -46,6 +46,8 @@ export function parseAuditSpec(raw: unknown): AuditSpecResult {
   if (raw === undefined || raw === null) return { spec: undefined, problems: [] };
   const problems: AuditSpecProblem[] = [];
   const error = (path: readonly string[], code: AuditSpecProblem['code'], message: string) => problems.push({ path, severity: 'error', code, message });
+  // As elsewhere in attest.yaml, a key Attest does not know is a warning: the rest still counts.
+  const unknown = (path: readonly string[], message: string) => problems.push({ path, severity: 'warning', code: 'unknown-field', message });
   if (!isRecord(raw)) {
     error(['audit'], 'invalid-value', SHAPE);
     return { spec: undefined, problems };
@@ -62,9 +64,8 @@ export function parseAuditSpec(raw: unknown): AuditSpecResult {
   const other = raw.type === 1 ? 'period' : 'date';
   for (const key of Object.keys(raw)) {
     if (key === 'type' || key === allowed) continue;
-    error(
+    unknown(
       ['audit', key],
-      'unknown-field',
       key === other
         ? `A Type ${raw.type === 1 ? 'I' : 'II'} audit takes \`audit.${allowed}\`, not \`audit.${other}\`.`
         : `\`audit\` takes \`type\` and \`${allowed}\`, not \`${key}\`.`,
@@ -84,7 +85,7 @@ export function parseAuditSpec(raw: unknown): AuditSpecResult {
     return { spec: undefined, problems };
   }
   for (const key of Object.keys(period)) {
-    if (key !== 'start' && key !== 'end') error(['audit', 'period', key], 'unknown-field', `\`audit.period\` takes \`start\` and \`end\`, not \`${key}\`.`);
+    if (key !== 'start' && key !== 'end') unknown(['audit', 'period', key], `\`audit.period\` takes \`start\` and \`end\`, not \`${key}\`.`);
   }
   const start = dateAt(period, 'start', ['audit', 'period'], problems);
   const end = dateAt(period, 'end', ['audit', 'period'], problems);
