@@ -3,7 +3,7 @@ import type { AuditPeriod, AuditSpec } from './spec';
 
 export type { AuditPeriod, AuditSpec } from './spec';
 
-/** A control's `frequency` values (SPEC §2), repeated here so the audit core stands on its own. */
+/** A control's `frequency` values, repeated here so the audit core stands on its own (a test keeps them equal to the schema's). */
 export const AUDIT_FREQUENCIES = ['continuous', 'daily', 'weekly', 'monthly', 'quarterly', 'annual', 'on-event'] as const;
 export type AuditFrequency = (typeof AUDIT_FREQUENCIES)[number];
 
