@@ -51,7 +51,7 @@ function aliasOf(key: string, present: readonly string[]): { message: string; re
     };
   }
   const review = REVIEW_ALIASES[lower];
-  if (review === 'next') return { message: `Attest works out when \`${key}\` is from \`review\`: write \`review: { cycle: annual, last: YYYY-MM-DD }\` (the date of the last review) instead.` };
+  if (review === 'next') return { message: `Attest works \`${key}\` out from \`review\`: write \`review: { cycle: annual, last: YYYY-MM-DD }\` (the date of the last review) instead.` };
   if (review) return { message: `\`${key}\` is \`review.${review}\` in Attest: move it into \`review: { cycle: …, last: YYYY-MM-DD }\`, so that stale reviews are caught.` };
   return undefined;
 }
