@@ -139,7 +139,7 @@ describe('attest check', () => {
   it('exits 0 on a clean workspace and honours --max-warnings', async () => {
     const dir = tempWorkspace({
       'attest.yaml': 'ml: false\nrules:\n  uncovered-criterion: off\n',
-      'policies/p.md': '---\nid: POL-A\ntype: policy\ntitle: A\nowner: CISO\nownr: x\n---\n## Purpose\n## Scope\n## Roles and Responsibilities\n## Policy\n## Enforcement\n## Exceptions\n## Review\n',
+      'policies/p.md': '---\nid: POL-A\ntype: policy\ntitle: A\nowner: CISO\nownr: x\n---\n## Purpose\nP.\n## Scope\nS.\n## Roles and Responsibilities\nR.\n## Policy\nP.\n## Enforcement\nE.\n## Exceptions\nE.\n## Review\nR.\n',
     });
     assert.strictEqual((await run('check', dir)).code, 0);
     assert.strictEqual((await run('check', dir, '--max-warnings', '1')).code, 0);
