@@ -162,7 +162,7 @@ describe('attest check', () => {
       '.github/TEMPLATE.md': '# Template\n',
       'out/report.csv': 'a,b\n',
       'policies/p.md': '---\nid: POL-A\ntype: policy\ntitle: A\nowner: CISO\n---\nSee [the template](../.github/TEMPLATE.md).\n',
-      'controls/c.md': '---\nid: CTL-A\ntype: control\ntitle: A\nowner: CISO\npolicy: POL-A\nevidence:\n  - { name: Report, path: out/report.csv, collected: 2026-11-01 }\n---\n',
+      'controls/c.md': '---\nid: CTL-A\ntype: control\ntitle: A\nowner: CISO\npolicy: POL-A\ncriteria: [CC6.1]\nevidence:\n  - { name: Report, path: out/report.csv, collected: 2026-11-01 }\n---\n',
     });
     const { code, out } = await run('check', dir, '--format', 'json');
     assert.deepStrictEqual((JSON.parse(out) as { diagnostics: JsonDiagnostic[] }).diagnostics, []);

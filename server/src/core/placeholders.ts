@@ -71,3 +71,6 @@ export function isPlaceholder(value: string): boolean {
   const spans = placeholdersIn(value.trim());
   return spans.length === 1 && spans[0].start === 0 && spans[0].end === value.trim().length;
 }
+
+/** A criterion a writer cannot choose for the author. */
+export const CRITERION_PLACEHOLDER = placeholder('CRITERION ID');

@@ -183,7 +183,7 @@ export function policyFor(index: FixContext, criteria: readonly string[], except
   );
 }
 
-export { OWNER_PLACEHOLDER } from '../placeholders';
+export { CRITERION_PLACEHOLDER, OWNER_PLACEHOLDER } from '../placeholders';
 
 /** Whether a field is written with no value (`type:`). */
 export function isEmptyValue(doc: AttestDocument, field: DocumentField): boolean {
