@@ -139,7 +139,7 @@ describe('attest check', () => {
   it('exits 0 on a clean workspace and honours --max-warnings', async () => {
     const dir = tempWorkspace({
       'attest.yaml': 'ml: false\nrules:\n  uncovered-criterion: off\n',
-      'policies/p.md': '---\nid: POL-A\ntype: policy\ntitle: A\nowner: CISO\nownr: x\n---\n## Purpose\n## Scope\n## Roles and Responsibilities\n## Policy\n## Enforcement\n## Exceptions\n## Review\n',
+      'policies/p.md': '---\nid: POL-A\ntype: policy\ntitle: A\nowner: CISO\nownr: x\n---\n## Purpose\nP.\n## Scope\nS.\n## Roles and Responsibilities\nR.\n## Policy\nP.\n## Enforcement\nE.\n## Exceptions\nE.\n## Review\nR.\n',
     });
     assert.strictEqual((await run('check', dir)).code, 0);
     assert.strictEqual((await run('check', dir, '--max-warnings', '1')).code, 0);
@@ -162,7 +162,7 @@ describe('attest check', () => {
       '.github/TEMPLATE.md': '# Template\n',
       'out/report.csv': 'a,b\n',
       'policies/p.md': '---\nid: POL-A\ntype: policy\ntitle: A\nowner: CISO\n---\nSee [the template](../.github/TEMPLATE.md).\n',
-      'controls/c.md': '---\nid: CTL-A\ntype: control\ntitle: A\nowner: CISO\npolicy: POL-A\nevidence:\n  - { name: Report, path: out/report.csv, collected: 2026-11-01 }\n---\n',
+      'controls/c.md': '---\nid: CTL-A\ntype: control\ntitle: A\nowner: CISO\npolicy: POL-A\ncriteria: [CC6.1]\nevidence:\n  - { name: Report, path: out/report.csv, collected: 2026-11-01 }\n---\n',
     });
     const { code, out } = await run('check', dir, '--format', 'json');
     assert.deepStrictEqual((JSON.parse(out) as { diagnostics: JsonDiagnostic[] }).diagnostics, []);

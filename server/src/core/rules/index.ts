@@ -12,6 +12,8 @@ import { outOfScopeCriterion } from './outOfScopeCriterion';
 import { duplicateId } from './duplicateId';
 import { unresolvedReference } from './unresolvedReference';
 import { missingSection } from './missingSection';
+import { emptySection } from './emptySection';
+import { unfilledPlaceholder } from './unfilledPlaceholder';
 import { missingMlAddendum } from './missingMlAddendum';
 import { staleReview } from './staleReview';
 import { evidenceNotFound } from './evidenceNotFound';
@@ -33,10 +35,12 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   duplicateId,
   unresolvedReference,
   missingSection,
+  emptySection,
   missingMlAddendum,
   staleReview,
   evidenceNotFound,
   evidenceOverdue,
+  unfilledPlaceholder,
 ];
 
 /** Rules over the whole workspace, reported on attest.yaml. */

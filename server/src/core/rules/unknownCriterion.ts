@@ -1,3 +1,4 @@
+import { isPlaceholder } from '../placeholders';
 import { finding, orList, type DocumentRule } from './rule';
 import { replaceBySuggestion } from '../fixes/replaceSuggestion';
 
@@ -8,7 +9,7 @@ export const unknownCriterion: DocumentRule = {
   fixes: [replaceBySuggestion],
   check(doc, ctx) {
     return doc.criteria
-      .filter((c) => !ctx.criteria.get(c.value))
+      .filter((c) => !ctx.criteria.get(c.value) && !isPlaceholder(c.value))
       .map((c) => {
         const series = [...ctx.criteria.all].filter((k) => k.series === c.value.toUpperCase());
         if (series.length > 0) {
