@@ -6,6 +6,7 @@ import { KNOWN_SETTINGS } from '../../server/src/core/config/parse';
 import { FIELDS, ID_PATTERN, REVIEW_CYCLES, fieldsFor, type FieldSpec } from '../../server/src/core/document/schema';
 import { RULE_CODES } from '../../server/src/core/rules';
 import { DOCUMENT_TYPES, SEVERITIES } from '../../server/src/core/types';
+import { previewCatalogSource } from './previewCatalog';
 
 type Schema = Record<string, unknown>;
 
@@ -150,11 +151,12 @@ export function configSchema(data: BundledData): Schema {
   };
 }
 
-/** The files the generator writes, relative to the repository, with their content. */
+/** The files the generator writes (the schemas, and the preview card's catalog), relative to the repository, with their content. */
 export function schemaFiles(data: BundledData): Record<string, string> {
   const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
   return {
     'schemas/attest.schema.json': json(configSchema(data)),
     'schemas/frontmatter.schema.json': json(frontmatterSchema(data)),
+    'client/src/preview/catalog.generated.ts': previewCatalogSource(data),
   };
 }
