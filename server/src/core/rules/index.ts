@@ -67,3 +67,8 @@ const RULES_BY_CODE = new Map(ALL_RULE_INFO.map((r) => [r.code, r]));
 export function fixesFor(code: string): readonly FixProvider[] {
   return RULES_BY_CODE.get(code)?.fixes ?? [];
 }
+
+/** The fix of a rule's findings that needs no choice, when the rule has one (see `RuleInfo.safeFix`). */
+export function safeFixFor(code: string): FixProvider | undefined {
+  return RULES_BY_CODE.get(code)?.safeFix;
+}

@@ -7,6 +7,7 @@ export const unknownCriterion: DocumentRule = {
   defaultSeverity: 'error',
   description: 'A criterion id that is not in the criteria map (the nearest real id is suggested).',
   fixes: [replaceBySuggestion],
+  safeFix: replaceBySuggestion,
   check(doc, ctx) {
     return doc.criteria
       .filter((c) => !ctx.criteria.get(c.value) && !isPlaceholder(c.value))

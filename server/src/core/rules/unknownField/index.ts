@@ -9,6 +9,7 @@ export const unknownField: DocumentRule = {
   defaultSeverity: 'warning',
   description: 'A frontmatter field Attest does not know (the nearest known one is suggested).',
   fixes: [replaceBySuggestion, moveIntoReview],
+  safeFix: replaceBySuggestion,
   check(doc) {
     // comply documents carry comply's own keys; converting them is a quick fix, not a warning.
     if (doc.dialect === 'comply' || doc.syntaxProblems.length > 0) return [];
