@@ -1,33 +1,17 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { main } from '../../server/src/cli/main';
 import { writeErrorMessage } from '../../server/src/cli/output';
 import { linkBase } from '../../server/src/cli/paths';
 import { REPO, TODAY } from '../helpers';
+import { FIXTURES, run, runIn, tempWorkspace } from './run';
 
-const FIXTURES = path.join(REPO, 'test', 'fixtures');
-
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), color: false });
-  return { code, out, err };
-}
-
-/** Runs the CLI from another current folder, as a user in a terminal or a CI job would. */
-async function runIn(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const before = process.cwd();
-  process.chdir(cwd);
-  try {
-    return await run(...args);
-  } finally {
-    process.chdir(before);
-  }
-}
+/** A policy with no findings under the settings the tests use, so that a folder is not empty. */
+const CLEAN_POLICY = {
+  'policies/p.md': '---\nid: POL-A\ntype: policy\ntitle: A\nowner: CISO\n---\n## Purpose\n## Scope\n## Roles and Responsibilities\n## Policy\n## Enforcement\n## Exceptions\n## Review\n',
+};
 
 interface SarifLog {
   version: string;
@@ -169,7 +153,7 @@ describe('attest check', () => {
   });
 
   it('exits 1, not 2, when attest.yaml is valid but its findings are configured as errors', async () => {
-    const dir = tempWorkspace({ 'attest.yaml': 'ml: true\nrules:\n  uncovered-ml-topic: error\n  uncovered-criterion: off\n' });
+    const dir = tempWorkspace({ 'attest.yaml': 'ml: true\nrules:\n  uncovered-ml-topic: error\n  uncovered-criterion: off\n', ...CLEAN_POLICY });
     assert.strictEqual((await run('check', dir)).code, 1);
   });
 
@@ -179,7 +163,7 @@ describe('attest check', () => {
     assert.strictEqual((await run('check', '--bogus')).code, 2);
     assert.strictEqual((await run('frobnicate')).code, 2);
     assert.strictEqual((await run('check', '--today', '23/11/2026')).code, 2);
-    const dir = tempWorkspace({ 'attest.yaml': 'categories: [availabilty]\n' });
+    const dir = tempWorkspace({ 'attest.yaml': 'categories: [availabilty]\n', ...CLEAN_POLICY });
     const broken = await run('check', dir);
     assert.strictEqual(broken.code, 2);
     assert.ok(broken.out.split('\n').some((line) => line.startsWith(`${path.join(dir, 'attest.yaml')}:1:14  error    Unknown category \`availabilty\``)), broken.out);
@@ -202,7 +186,13 @@ describe('usage errors', () => {
     [['check', '--max-warnings', ' 3'], '`--max-warnings` takes a whole number ≥ 0, not ` 3`.'],
     [['check', '--max-warnings', '1e2'], '`--max-warnings` takes a whole number ≥ 0, not `1e2`.'],
     [['check', '--max-warnings', '2.5'], '`--max-warnings` takes a whole number ≥ 0, not `2.5`.'],
-    [['check', '--format', 'xml'], '`--format` takes text, json or sarif, not `xml`.'],
+    [['check', '--format', 'xml'], '`--format` takes text, json, sarif, github or junit, not `xml`.'],
+    [['check', '--format', 'gihub'], '`--format` takes text, json, sarif, github or junit, not `gihub`. Did you mean `github`?'],
+    [['check', '--format', 'JUnit'], '`--format` takes text, json, sarif, github or junit, not `JUnit`. Did you mean `junit`?'],
+    [['check', '--format=sarf'], '`--format` takes text, json, sarif, github or junit, not `sarf`. Did you mean `sarif`?'],
+    [['coverage', '--format', 'htm'], '`--format` takes text, markdown, json, csv or html, not `htm`. Did you mean `html`?'],
+    [['check', '--quiet=yes'], '`--quiet` takes no value.'],
+    [['check', '--allow-emtpy'], 'Unknown option `--allow-emtpy` for `attest check`. Did you mean `--allow-empty`?'],
     [['coverage', '--format=pdf'], '`--format` takes text, markdown, json, csv or html, not `pdf`.'],
     [['check', '--today', '23/11/2026'], '`--today` takes a date written YYYY-MM-DD, not `23/11/2026`.'],
     [['init', '--force=yes'], '`--force` takes no value.'],
@@ -224,7 +214,7 @@ describe('usage errors', () => {
   });
 
   it('accepts --max-warnings written with =', async () => {
-    const dir = tempWorkspace({ 'attest.yaml': 'ml: false\nrules:\n  uncovered-criterion: off\n' });
+    const dir = tempWorkspace({ 'attest.yaml': 'ml: false\nrules:\n  uncovered-criterion: off\n', ...CLEAN_POLICY });
     assert.strictEqual((await run('check', dir, '--max-warnings=007')).code, 0);
   });
 
@@ -283,14 +273,23 @@ describe('errors the user can fix: one line, exit 2, no stack', () => {
 });
 
 describe('a folder without documents', () => {
-  const DEFAULT = 'looked for Markdown under policies/, controls/, procedures/, narratives/ and files with a `type` in their frontmatter';
+  const DEFAULT = 'looked for Markdown under policies/, controls/, procedures/, narratives/ at any depth, and elsewhere for files with a `type` in their frontmatter';
+  const refused = (dir: string, where = DEFAULT) => `attest: No Attest documents found in ${dir} (${where}). Pass --allow-empty if that is expected.\n`;
 
-  it('attest check still exits 0, but says on stderr that nothing was found', async () => {
+  it('fails attest check with exit 2 in every format, saying where it looked, and prints no report', async () => {
+    const dir = tempWorkspace({ 'notes/readme.md': '# Notes\n', 'docs/page.md': '---\ntitle: Not ours\n---\n' });
+    for (const format of ['text', 'json', 'sarif', 'github', 'junit']) {
+      assert.deepStrictEqual(await run('check', dir, '--format', format), { code: 2, out: '', err: refused(dir) }, format);
+    }
+  });
+
+  it('succeeds with --allow-empty, still saying on stderr that nothing was found', async () => {
     const dir = tempWorkspace({ 'notes/readme.md': '# Notes\n' });
-    for (const format of ['text', 'json', 'sarif']) {
-      const result = await run('check', dir, '--format', format);
+    for (const format of ['text', 'json', 'sarif', 'github', 'junit']) {
+      const result = await run('check', dir, '--format', format, '--allow-empty');
       assert.strictEqual(result.code, 0, format);
       assert.strictEqual(result.err, `No Attest documents found in ${dir} (${DEFAULT}).\n`, format);
+      assert.ok(result.out.length > 0, format);
     }
   });
 
@@ -298,19 +297,37 @@ describe('a folder without documents', () => {
     const custom = tempWorkspace({ 'attest.yaml': 'ml: false\nfolders: [docs/compliance, ./security/]\nrules:\n  uncovered-criterion: off\n' });
     assert.strictEqual(
       (await run('check', custom)).err,
-      `No Attest documents found in ${custom} (looked for Markdown under docs/compliance/, security/ and files with a \`type\` in their frontmatter).\n`,
+      refused(custom, 'looked for Markdown under docs/compliance/, ./security/ (those without ./ at any depth), and elsewhere for files with a `type` in their frontmatter'),
     );
+    const rooted = tempWorkspace({ 'attest.yaml': 'ml: false\nfolders: [/security, ./hr]\n' });
+    assert.strictEqual((await run('check', rooted)).err, refused(rooted, 'looked for Markdown under ./security/, ./hr/, and elsewhere for files with a `type` in their frontmatter'));
     const everywhere = tempWorkspace({ 'attest.yaml': 'ml: false\nfolders: [.]\nrules:\n  uncovered-criterion: off\n' });
-    assert.strictEqual((await run('check', everywhere)).err, `No Attest documents found in ${everywhere} (looked for Markdown files anywhere in it).\n`);
+    assert.strictEqual((await run('check', everywhere)).err, refused(everywhere, 'looked for Markdown files anywhere in it'));
     const none = tempWorkspace({ 'attest.yaml': 'ml: false\nfolders: []\nrules:\n  uncovered-criterion: off\n' });
-    assert.strictEqual((await run('check', none)).err, `No Attest documents found in ${none} (looked for Markdown files with a \`type\` in their frontmatter).\n`);
+    assert.strictEqual((await run('check', none)).err, refused(none, 'looked for Markdown files with a `type` in their frontmatter'));
   });
 
-  it('attest coverage says so too', async () => {
+  it('says first what is wrong in attest.yaml, which may be why nothing was found', async () => {
+    const dir = tempWorkspace({ 'attest.yaml': 'folders: [compliance]\ncategories: [availabilty]\n', 'docs/p.md': '# A policy without frontmatter\n' });
+    const result = await run('check', dir);
+    assert.strictEqual(result.code, 2);
+    assert.strictEqual(result.out, '');
+    const lines = result.err.split('\n');
+    assert.match(lines[0], /attest\.yaml:2:14 {2}error {4}Unknown category `availabilty`/);
+    assert.match(lines[1], /^attest: .*attest\.yaml has errors/);
+    assert.strictEqual(lines.slice(2).join('\n'), refused(dir, 'looked for Markdown under compliance/ at any depth, and elsewhere for files with a `type` in their frontmatter'));
+  });
+
+  it('fails attest coverage too, unless --allow-empty', async () => {
     const dir = tempWorkspace({});
-    const result = await run('coverage', dir, '--format', 'csv');
-    assert.strictEqual(result.code, 0);
-    assert.strictEqual(result.err, `No Attest documents found in ${dir} (${DEFAULT}).\n`);
+    assert.deepStrictEqual(await run('coverage', dir, '--format', 'csv'), { code: 2, out: '', err: refused(dir) });
+    const output = path.join(dir, 'out', 'coverage.html');
+    assert.deepStrictEqual(await run('coverage', dir, '--format', 'html', '--output', output), { code: 2, out: '', err: refused(dir) });
+    assert.ok(!fs.existsSync(output), 'no report is written');
+    const allowed = await run('coverage', dir, '--format', 'csv', '--allow-empty');
+    assert.strictEqual(allowed.code, 0);
+    assert.strictEqual(allowed.err, `No Attest documents found in ${dir} (${DEFAULT}).\n`);
+    assert.match(allowed.out, /^kind,id,category,status,documents,reason$/m);
   });
 
   it('is not said when there are documents', async () => {
@@ -449,13 +466,3 @@ describe('attest init', () => {
     assert.strictEqual((await run('init', dir)).out, `created ${path.join(dir, 'attest.yaml')}\n\n1 file written. Next: attest check ${dir}\n`);
   });
 });
-
-function tempWorkspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-cli-'));
-  for (const [rel, text] of Object.entries(files)) {
-    const target = path.join(dir, rel);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, text);
-  }
-  return dir;
-}

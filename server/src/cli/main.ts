@@ -5,10 +5,14 @@ import { CONFIG_FILE } from '../core/config';
 import { isIsoDate } from '../core/document/schema';
 import { formatCheckText, formatDiagnosticLine } from '../report/checkText';
 import { formatSarif } from '../report/sarif';
+import { escapeWorkflowData, formatGithub } from '../report/github';
+import { formatJunit } from '../report/junit';
+import { distance } from 'fastest-levenshtein';
 import { plural } from '../core/words';
 import { initWorkspace } from './init';
 import { COVERAGE_FORMATS, buildReport, configBroken, configProblemReport, countBySeverity, renderCoverage, type CoverageFormat, type ReportedDiagnostic } from '../report/report';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
+import type { Severity } from '../core/types';
 import { parseCommandArgs, type OptionSpec } from './args';
 import { CliError, UsageError } from './usage';
 import { writeOutput } from './output';
@@ -22,11 +26,17 @@ const USAGE = `Usage: attest <command> [options]
 
 Commands:
   check [dir]      Check the documents of a folder (default: .)
-      --format text|json|sarif    output format (default: text)
+      --format FORMAT             text (default), json, sarif, github or junit:
+                                  github prints workflow commands that annotate a pull request,
+                                  junit a test report for GitLab, Jenkins and other CI systems
       --max-warnings N            fail when there are more than N warnings
+      --quiet                     report errors only; warnings are then not counted either,
+                                  so --max-warnings has nothing to count (as in ESLint)
+      --allow-empty               succeed on a folder without Attest documents
   coverage [dir]   Print the coverage of the Trust Services Criteria and ML topics
       --format text|markdown|json|csv|html   (default: text)
       --output FILE               write to FILE instead of standard output
+      --allow-empty               succeed on a folder without Attest documents
   init [dir]       Create attest.yaml and the starter policy library in a folder
       --only LIST                 only these parts: policies,addenda,controls,procedures
       --force                     overwrite files that exist
@@ -37,7 +47,8 @@ Common options:
   -h, --help           show this help
   -v, --version        show the version
 
-Exit codes: 0 no errors; 1 errors (or more warnings than allowed); 2 bad usage or configuration.
+Exit codes: 0 no errors; 1 errors (or more warnings than allowed); 2 bad usage or
+configuration, or no Attest documents in the folder (unless --allow-empty).
 `;
 
 
@@ -50,7 +61,7 @@ export interface Io {
 const EXTENSION: Readonly<Record<CoverageFormat, string>> = { text: 'txt', markdown: 'md', json: 'json', csv: 'csv', html: 'html' };
 
 const FORMATS = {
-  check: ['text', 'json', 'sarif'],
+  check: ['text', 'json', 'sarif', 'github', 'junit'],
   coverage: COVERAGE_FORMATS,
 } as const;
 
@@ -129,51 +140,96 @@ function mustBeFolder(dir: string): void {
 
 function formatOf(value: unknown, allowed: readonly string[]): string {
   const format = (value as string | undefined) ?? 'text';
-  if (!allowed.includes(format)) throw new UsageError(`\`--format\` takes ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}, not \`${format}\`.`);
+  if (!allowed.includes(format)) {
+    const near = nearestFormat(format, allowed);
+    throw new UsageError(`\`--format\` takes ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}, not \`${format}\`.${near ? ` Did you mean \`${near}\`?` : ''}`);
+  }
   return format;
 }
 
-/** `--max-warnings N`: digits only, so that `-1`, `0x10`, `1e2` or ` 3` are not read as some other number. */
+/** The format a mistyped or mis-cased one most likely meant (`JSON`, `gihub`, `xml` → none). */
+function nearestFormat(format: string, allowed: readonly string[]): string | undefined {
+  const typed = format.toLowerCase();
+  return allowed
+    .map((known) => ({ known, d: distance(typed, known) }))
+    .filter(({ known, d }) => d <= Math.min(2, known.length - 2))
+    .sort((a, b) => a.d - b.d)[0]?.known;
+}
+
+/** `--max-warnings N`: digits only, so that `-1`, `0x10`, `1e2` or \` 3\` are not read as some other number. */
 function maxWarningsOf(value: string | true | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(`\`--max-warnings\` takes a whole number ≥ 0, not \`${String(value)}\`.`);
   return Number(value);
 }
 
+const CHECK_OPTIONS: Record<string, OptionSpec> = {
+  format: { type: 'string' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  'allow-empty': { type: 'boolean' },
+};
+
 async function check(args: readonly string[], io: Io): Promise<number> {
-  const { help, values, dir, today } = parse('check', args, { format: { type: 'string' }, 'max-warnings': { type: 'string' } });
+  const { help, values, dir, today } = parse('check', args, CHECK_OPTIONS);
   if (help) return (io.out(USAGE), 0);
   const format = formatOf(values.format, FORMATS.check);
   const maxWarnings = maxWarningsOf(values['max-warnings']);
+  const quiet = values.quiet === true;
   mustBeFolder(dir);
   const index = await openWorkspace(dir, today);
-  const report = buildReport(index);
-  if (format === 'json') io.out(JSON.stringify(report, null, 2) + '\n');
-  else if (format === 'sarif') io.out(formatSarif(report, VERSION, { root: folderUrl(dir), srcRoot: folderUrl(process.cwd()) }));
-  // Paths from the current folder, which a terminal can open; JSON keeps them relative to the checked folder.
-  else io.out(formatCheckText({ ...report, diagnostics: report.diagnostics.map((d) => ({ ...d, file: shownPath(dir, d.file) })) }, io.color));
-  // Text shows the problems of attest.yaml with the rest (stderr adds any whose rule is off);
-  // JSON and SARIF keep standard output to themselves.
-  reportConfigProblems(index, dir, io, format === 'text' ? report.diagnostics : []);
+  mustHaveDocuments(index, dir, io, { allowEmpty: values['allow-empty'] === true, quiet });
+  const full = buildReport(index);
+  // ESLint's --quiet: the warnings are not reported, and so not counted against --max-warnings.
+  const report = quiet ? { ...full, diagnostics: full.diagnostics.filter((d) => d.severity === 'error') } : full;
+  const counts = countBySeverity(report.diagnostics);
+  const tooManyWarnings = maxWarnings !== undefined && counts.warning > maxWarnings;
+  // Paths from the current folder, which a terminal can open and which is the repository root in
+  // CI; JSON keeps them relative to the checked folder, SARIF to both (SRCROOT).
+  const shown = { ...report, diagnostics: report.diagnostics.map((d) => ({ ...d, file: shownPath(dir, d.file) })) };
+  switch (format) {
+    case 'json':
+      io.out(JSON.stringify(report, null, 2) + '\n');
+      break;
+    case 'sarif':
+      io.out(formatSarif(report, VERSION, { root: folderUrl(dir), srcRoot: folderUrl(process.cwd()) }));
+      break;
+    case 'github':
+      io.out(formatGithub(shown, { quiet }));
+      break;
+    case 'junit': {
+      const documents = [...index.documents].map((d) => shownPath(dir, d.relPath));
+      io.out(formatJunit(shown, { documents, failing: new Set<Severity>(tooManyWarnings ? ['error', 'warning'] : ['error']) }));
+      break;
+    }
+    default:
+      io.out(formatCheckText(shown, io.color, { quiet }));
+  }
+  // Text and GitHub show the problems of attest.yaml with the rest (stderr adds any whose rule
+  // is off); JSON, SARIF and JUnit keep standard output to themselves.
+  const inReport = format === 'text' || format === 'github';
+  reportConfigProblems(index, dir, io, { shown: inReport ? report.diagnostics : [], quiet });
   if (index.documentCount === 0) io.err(noDocumentsNote(dir, index.config.folders));
   if (configBroken(index)) return 2;
-  const counts = countBySeverity(report.diagnostics);
   if (counts.error > 0) return 1;
-  if (maxWarnings !== undefined && counts.warning > maxWarnings) {
-    // Said after the summary in text; JSON and SARIF keep standard output to themselves.
-    (format === 'text' ? io.out : io.err)(`Too many warnings: ${counts.warning}, at most ${maxWarnings} allowed.\n`);
+  if (tooManyWarnings) {
+    const tooMany = `Too many warnings: ${counts.warning}, at most ${maxWarnings} allowed.`;
+    // After the summary in text; an annotation of the run in GitHub; on stderr for the machine formats.
+    if (format === 'text') io.out(tooMany + '\n');
+    else if (format === 'github') io.out(`::error title=attest::${escapeWorkflowData(tooMany)}\n`);
+    else io.err(tooMany + '\n');
     return 1;
   }
   return 0;
 }
 
-
 async function coverage(args: readonly string[], io: Io): Promise<number> {
-  const { help, values, dir, today } = parse('coverage', args, { format: { type: 'string' }, output: { type: 'string', short: 'o' } });
+  const { help, values, dir, today } = parse('coverage', args, { format: { type: 'string' }, output: { type: 'string', short: 'o' }, 'allow-empty': { type: 'boolean' } });
   if (help) return (io.out(USAGE), 0);
   const format = formatOf(values.format, FORMATS.coverage);
   mustBeFolder(dir);
   const index = await openWorkspace(dir, today);
+  mustHaveDocuments(index, dir, io, { allowEmpty: values['allow-empty'] === true, quiet: false });
   const output = values.output as string | undefined;
   // Written to a file, the report links the documents from where it lies; printed, from the folder.
   const text = renderCoverage(index, format as CoverageFormat, output ? { linkBase: linkBase(output, dir) } : {});
@@ -187,27 +243,46 @@ async function coverage(args: readonly string[], io: Io): Promise<number> {
 }
 
 /**
- * Said when a folder has no documents, which is more often a wrong path than an empty
- * library: the command still succeeds, but CI should not pass in silence.
+ * A folder without documents is more often a wrong path or a wrong \`folders:\` than an empty
+ * library, so it fails as bad usage (ESLint's "No files matching the pattern"), saying where
+ * Attest looked, unless \`--allow-empty\` says an empty folder is expected. The problems of
+ * attest.yaml come first: a broken \`folders:\` is often why nothing was found.
  */
+function mustHaveDocuments(index: WorkspaceIndex, dir: string, io: Io, options: { allowEmpty: boolean; quiet: boolean }): void {
+  if (index.documentCount > 0 || options.allowEmpty) return;
+  reportConfigProblems(index, dir, io, { quiet: options.quiet });
+  throw new CliError(`${noDocumentsNote(dir, index.config.folders).trimEnd()} Pass --allow-empty if that is expected.`);
+}
+
+/** Says where Attest looked when a folder has no documents. */
 function noDocumentsNote(dir: string, folders: readonly string[]): string {
-  const names = folders.map((f) => f.replace(/^\.\//, '').replace(/\/+$/, ''));
-  const where = names.some((f) => f === '' || f === '.')
-    ? 'looked for Markdown files anywhere in it'
-    : names.length > 0
-      ? `looked for Markdown under ${names.map((f) => `${f}/`).join(', ')} and files with a \`type\` in their frontmatter`
-      : 'looked for Markdown files with a `type` in their frontmatter';
-  return `No Attest documents found in ${dir} (${where}).\n`;
+  return `No Attest documents found in ${dir} (${whereDocumentsAreLooked(folders)}).\n`;
+}
+
+/**
+ * The document folders as attest.yaml names them: a plain name is found at any depth, one
+ * written from the root (\`./security\`) only there; any Markdown file elsewhere is a document
+ * when its frontmatter has a \`type\`.
+ */
+function whereDocumentsAreLooked(folders: readonly string[]): string {
+  const anywhere = folders.some((f) => /^\.?\/*\.?$/.test(f));
+  if (anywhere) return 'looked for Markdown files anywhere in it';
+  if (folders.length === 0) return 'looked for Markdown files with a `type` in their frontmatter';
+  const anchored = (f: string) => /^\.?\//.test(f);
+  const names = folders.map((f) => (anchored(f) ? `./${f.replace(/^\.?\/+/, '')}` : f).replace(/\/*$/, '/'));
+  const depth = folders.every(anchored) ? '' : folders.some(anchored) ? ' (those without ./ at any depth)' : ' at any depth';
+  return `looked for Markdown under ${names.join(', ')}${depth}, and elsewhere for files with a \`type\` in their frontmatter`;
 }
 
 /**
  * The problems of attest.yaml on standard error, so that a report does not hide why the
- * command fails; those the report itself already shows (`shown`) are not repeated.
+ * command fails; those the report itself already shows (\`shown\`) are not repeated, and with
+ * \`--quiet\` only errors are said.
  */
-function reportConfigProblems(index: WorkspaceIndex, dir: string, io: Io, shown: readonly ReportedDiagnostic[] = []): void {
+function reportConfigProblems(index: WorkspaceIndex, dir: string, io: Io, options: { shown?: readonly ReportedDiagnostic[]; quiet?: boolean } = {}): void {
   const key = (d: ReportedDiagnostic) => `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
-  const already = new Set(shown.map(key));
-  const problems = configProblemReport(index).filter((d) => !already.has(key(d)));
+  const already = new Set((options.shown ?? []).map(key));
+  const problems = configProblemReport(index).filter((d) => !already.has(key(d)) && (!options.quiet || d.severity === 'error'));
   for (const d of problems) io.err(formatDiagnosticLine({ ...d, file: shownPath(dir, d.file) }, false) + '\n');
   if (configBroken(index)) io.err(`attest: ${shownPath(dir, CONFIG_FILE)} has errors; the report uses only the settings that could be read.\n`);
 }
