@@ -30,7 +30,7 @@ Commands:
                                   github prints workflow commands that annotate a pull request,
                                   junit a test report for GitLab, Jenkins and other CI systems
       --max-warnings N            fail when there are more than N warnings
-      --quiet                     report errors only; warnings are then not counted either,
+  -q, --quiet                     report errors only; warnings are then not counted either,
                                   so --max-warnings has nothing to count (as in ESLint)
       --allow-empty               succeed on a folder without Attest documents
   coverage [dir]   Print the coverage of the Trust Services Criteria and ML topics
