@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { escapeWorkflowData, escapeWorkflowProperty, formatWorkflowCommand } from '../../server/src/report/github';
 import { formatJunit } from '../../server/src/report/junit';
-import type { CheckReport, ReportedDiagnostic } from '../../server/src/report/report';
+import type { ReportedDiagnostic } from '../../server/src/report/report';
 import { REPO, TODAY } from '../helpers';
 import { run, runIn, tempWorkspace } from './run';
 import { parseXml, type XmlElement } from './xml';
@@ -15,10 +15,6 @@ const WARNED = {
 
 function diagnostic(overrides: Partial<ReportedDiagnostic>): ReportedDiagnostic {
   return { file: 'policies/p.md', line: 3, column: 5, endLine: 3, endColumn: 9, severity: 'error', code: 'invalid-value', message: 'Bad value.', ...overrides };
-}
-
-function reportOf(diagnostics: ReportedDiagnostic[], files = 1): CheckReport {
-  return { version: 1, files, diagnostics, coverage: { criteria: [], ml: [], summary: { inScope: 0, covered: 0, percent: 0 } } };
 }
 
 const children = (e: XmlElement, name: string) => e.children.filter((c) => c.name === name);
@@ -130,7 +126,7 @@ describe('attest check --format junit', () => {
 
   it('escapes what XML cannot hold as it is', () => {
     const message = 'Use <b> & "quotes" \'here\'\nand\ta control \u0001 char, and 💡.';
-    const xml = formatJunit(reportOf([diagnostic({ file: 'a&b/<p>.md', message })]), { documents: ['a&b/<p>.md'], failing: new Set(['error']) });
+    const xml = formatJunit({ diagnostics: [diagnostic({ file: 'a&b/<p>.md', message })] }, { documents: ['a&b/<p>.md'], failing: new Set(['error']) });
     const root = parseXml(xml);
     const testcase = children(children(root, 'testsuite')[0], 'testcase')[0];
     assert.strictEqual(testcase.attributes.file, 'a&b/<p>.md');

@@ -58,7 +58,7 @@ function testcase(d: ReportedDiagnostic, failing: ReadonlySet<Severity>): string
  * its path, with a test per finding (a failure when its severity fails the check) or, for a
  * document without findings, one passing test, so that the count of documents shows.
  */
-export function formatJunit(report: CheckReport, options: JunitOptions): string {
+export function formatJunit(report: Pick<CheckReport, 'diagnostics'>, options: JunitOptions): string {
   const byFile = new Map<string, ReportedDiagnostic[]>();
   for (const file of options.documents) byFile.set(file, []);
   for (const d of report.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
