@@ -125,7 +125,7 @@ function workspaceWith(extra: Record<string, string> = {}, under = ''): string {
 }
 
 const UNKNOWN_CRITERION = {
-  'policies/change.md': '---\nid: POL-CHANGE\ntype: policy\ntitle: Change Management Policy\nowner: CTO\ncriteria: [CC8.1, CC9.9]\n---\n\n# Change Management Policy\n\n## Purpose\n## Scope\n## Roles and Responsibilities\n## Policy\n## Enforcement\n## Exceptions\n## Review\n',
+  'policies/change.md': '---\nid: POL-CHANGE\ntype: policy\ntitle: Change Management Policy\nowner: CTO\ncriteria: [CC8.1, CC9.9]\n---\n\n# Change Management Policy\n\n## Purpose\nWhy.\n## Scope\nWhat.\n## Roles and Responsibilities\nWho.\n## Policy\nRules.\n## Enforcement\nHow.\n## Exceptions\nNone.\n## Review\nYearly.\n',
 };
 
 describe('action.yml', function () {

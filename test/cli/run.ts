@@ -41,3 +41,9 @@ export function tempWorkspace(files: Record<string, string>): string {
   }
   return dir;
 }
+
+/** A policy with no findings under the settings the tests use, so that a folder is not empty. */
+export const CLEAN_POLICY = {
+  'policies/p.md':
+    '---\nid: POL-A\ntype: policy\ntitle: A\nowner: CISO\n---\n## Purpose\nWhy.\n## Scope\nWhat.\n## Roles and Responsibilities\nWho.\n## Policy\nRules.\n## Enforcement\nHow.\n## Exceptions\nNone.\n## Review\nYearly.\n',
+};
