@@ -64,7 +64,12 @@ async function measureFloors(dir: string, logs: string, runs: number): Promise<S
   const floors: Partial<Record<(typeof FLOORS)[number], FloorRun>> = {};
   for (const floor of FLOORS) {
     const run = await fastestOf(runs, () => runProcess(process.execPath, [path.join(__dirname, 'bench', 'floors.js'), floor, dir], output(logs, `floor-${floor}`)));
-    const printed = JSON.parse(fs.readFileSync(run.stdoutFile, 'utf8') || '{}') as { workMs?: number };
+    if (run.exitCode !== 0) {
+      const why = /Cannot find (package|module) '[^']+'/.exec(fs.readFileSync(output(logs, `floor-${floor}`).stderrFile, 'utf8'))?.[0] ?? `exit ${run.exitCode}`;
+      console.log(`  the ${floor} floor failed (${why}): left out`);
+      continue;
+    }
+    const printed = JSON.parse(fs.readFileSync(run.stdoutFile, 'utf8')) as { workMs: number };
     floors[floor] = { ...run, workMs: printed.workMs };
   }
   return floors;
