@@ -9,7 +9,7 @@
  *   npm run bench -- --sizes 1000                   # one size
  *   npm run bench -- --skip lsp,markdownlint        # leave out slow parts (also: floors, check, pathological)
  *   npm run bench -- --markdown bench.md            # also write the tables as Markdown
- *   npm run bench -- --runs 3 --seed 2              # fastest of 3 runs per process; another workspace
+ *   npm run bench -- --runs 3 --seed 2              # 3 rounds, the fastest run of each kept; another workspace
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -19,7 +19,7 @@ import { FLOORS } from './bench/floors';
 import { generateDocuments, loadCatalog, measureLibrary, writeWorkspace, type Catalog, type LibraryProfile } from './bench/generate';
 import { measureServer } from './bench/lsp';
 import { probePathological } from './bench/pathological';
-import { fastestOf, runProcess } from './bench/processes';
+import { faster, runProcess, type ProcessRun } from './bench/processes';
 import { asMarkdown, asText, goalsTable, sizeTable, type CheckRun, type FloorRun, type SizeResult, type Table } from './bench/report';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -49,34 +49,37 @@ function parseOptions(argv: readonly string[]): Options {
   if (unknown.length) throw new Error(`--skip takes ${PARTS.join(', ')}; not ${unknown.join(', ')}`);
   const sizes = list('--sizes').map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes takes document counts, e.g. --sizes 1000,10000');
+  const runs = Number(value('--runs') ?? 1);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a count of rounds, e.g. --runs 3');
   return {
     sizes: sizes.length ? sizes : [1000, 10000],
     skip: new Set(skip as Part[]),
     markdown: value('--markdown'),
-    runs: Number(value('--runs') ?? 1),
+    runs,
     seed: Number(value('--seed') ?? 1),
   };
 }
 
 const output = (dir: string, name: string) => ({ stdoutFile: path.join(dir, `${name}.out`), stderrFile: path.join(dir, `${name}.err`) });
 
-async function measureFloors(dir: string, logs: string, runs: number): Promise<SizeResult['floors']> {
+/** One run of each floor; a floor that cannot run (its parser missing) is left out with the reason. */
+async function measureFloors(dir: string, logs: string): Promise<SizeResult['floors']> {
   const floors: Partial<Record<(typeof FLOORS)[number], FloorRun>> = {};
   for (const floor of FLOORS) {
-    const run = await fastestOf(runs, () => runProcess(process.execPath, [path.join(__dirname, 'bench', 'floors.js'), floor, dir], output(logs, `floor-${floor}`)));
-    if (run.exitCode !== 0) {
-      const why = /Cannot find (package|module) '[^']+'/.exec(fs.readFileSync(output(logs, `floor-${floor}`).stderrFile, 'utf8'))?.[0] ?? `exit ${run.exitCode}`;
-      console.log(`  the ${floor} floor failed (${why}): left out`);
+    const files = output(logs, `floor-${floor}`);
+    const run = await runProcess(process.execPath, [path.join(__dirname, 'bench', 'floors.js'), floor, dir], files);
+    if (run.exitCode === 0) {
+      floors[floor] = { ...run, workMs: (JSON.parse(fs.readFileSync(run.stdoutFile, 'utf8')) as { workMs: number }).workMs };
       continue;
     }
-    const printed = JSON.parse(fs.readFileSync(run.stdoutFile, 'utf8')) as { workMs: number };
-    floors[floor] = { ...run, workMs: printed.workMs };
+    const why = /Cannot find (package|module) '[^']+'/.exec(fs.readFileSync(files.stderrFile, 'utf8'))?.[0] ?? `exit ${run.exitCode}`;
+    console.log(`  the ${floor} floor failed (${why}): left out`);
   }
   return floors;
 }
 
 /** What a run of the check reported, read back from its JSON (the check's own output is not timed twice). */
-function readCheck(run: Awaited<ReturnType<typeof runProcess>>): CheckRun {
+function readCheck(run: ProcessRun): CheckRun {
   try {
     const report = JSON.parse(fs.readFileSync(run.stdoutFile, 'utf8')) as { files: number; diagnostics: unknown[] };
     return { ...run, files: report.files, diagnostics: report.diagnostics.length };
@@ -86,26 +89,18 @@ function readCheck(run: Awaited<ReturnType<typeof runProcess>>): CheckRun {
 }
 
 /**
- * Cold and warm checks. A cold run starts without whatever a previous run left in the
- * workspace (a cache, wherever in the folder the CLI keeps it); the warm run follows it.
+ * A cold check and a warm one. The cold run starts without whatever a previous run left in
+ * the workspace (a cache, wherever in the folder the CLI keeps it); the warm run follows it.
  */
-async function measureCheck(dir: string, logs: string, runs: number, cached: boolean): Promise<{ cold: CheckRun; warm: CheckRun }> {
+async function measureCheck(dir: string, logs: string, generated: ReadonlySet<string>, cached: boolean): Promise<{ cold: CheckRun; warm: CheckRun }> {
   const args = [ATTEST, 'check', dir, '--format', 'json', '--today', TODAY, ...(cached ? ['--cache'] : [])];
-  const generated = new Set(fs.readdirSync(dir));
-  const forget = () => fs.readdirSync(dir).filter((f) => !generated.has(f)).forEach((f) => fs.rmSync(path.join(dir, f), { recursive: true, force: true }));
-  let cold: CheckRun | undefined;
-  let warm: CheckRun | undefined;
-  for (let i = 0; i < Math.max(1, runs); i++) {
-    forget();
-    const first = readCheck(await runProcess(process.execPath, args, output(logs, 'check-cold')));
-    const second = readCheck(await runProcess(process.execPath, args, output(logs, 'check-warm')));
-    if (!cold || first.wallMs < cold.wallMs) cold = first;
-    if (!warm || second.wallMs < warm.wallMs) warm = second;
-  }
-  return { cold: cold!, warm: warm! };
+  for (const left of fs.readdirSync(dir).filter((f) => !generated.has(f))) fs.rmSync(path.join(dir, left), { recursive: true, force: true });
+  const cold = readCheck(await runProcess(process.execPath, args, output(logs, 'check-cold')));
+  const warm = readCheck(await runProcess(process.execPath, args, output(logs, 'check-warm')));
+  return { cold, warm };
 }
 
-async function measureMarkdownlint(dir: string, logs: string, runs: number): Promise<SizeResult['markdownlint']> {
+async function measureMarkdownlint(dir: string, logs: string): Promise<ProcessRun | undefined> {
   const bin = path.join(REPO, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
   if (!fs.existsSync(bin)) {
     console.log('  markdownlint-cli2 is not installed (npm install --no-save markdownlint-cli2): left out');
@@ -114,9 +109,14 @@ async function measureMarkdownlint(dir: string, logs: string, runs: number): Pro
   // Every default rule on, nothing disabled; no progress output to time.
   const config = path.join(logs, '.markdownlint-cli2.jsonc');
   fs.writeFileSync(config, JSON.stringify({ config: { default: true }, noProgress: true, noBanner: true }));
-  return fastestOf(runs, () => runProcess(process.execPath, [bin, '--config', config, '**/*.md'], { cwd: dir, ...output(logs, 'markdownlint') }));
+  return runProcess(process.execPath, [bin, '--config', config, '**/*.md'], { cwd: dir, ...output(logs, 'markdownlint') });
 }
 
+/**
+ * Every process of a size, in rounds: each round runs the floors, the checks and
+ * markdownlint-cli2 once, so that the ratios compare runs made under the same load; the
+ * fastest run of each is kept.
+ */
 async function measureSize(count: number, options: Options, profile: LibraryProfile, catalog: Catalog, cached: boolean): Promise<SizeResult> {
   const dir = path.join(WORKSPACES, `ws-${count}`);
   const logs = path.join(WORKSPACES, `logs-${count}`);
@@ -124,18 +124,26 @@ async function measureSize(count: number, options: Options, profile: LibraryProf
   const step = (what: string) => console.log(`  ${count}: ${what}…`);
   step('generating');
   const { bytes } = writeWorkspace(dir, count, profile, catalog, options.seed);
+  const generated = new Set(fs.readdirSync(dir));
   const result: { -readonly [K in keyof SizeResult]: SizeResult[K] } = { count, bytes, floors: {}, cached };
-  if (!options.skip.has('floors')) {
-    step('floors');
-    result.floors = await measureFloors(dir, logs, options.runs);
-  }
-  if (!options.skip.has('check')) {
-    step('attest check, cold and warm');
-    Object.assign(result, await measureCheck(dir, logs, options.runs, cached));
-  }
-  if (!options.skip.has('markdownlint')) {
-    step('markdownlint-cli2');
-    result.markdownlint = await measureMarkdownlint(dir, logs, options.runs);
+  for (let round = 1; round <= options.runs; round++) {
+    const of = options.runs > 1 ? ` (round ${round} of ${options.runs})` : '';
+    if (!options.skip.has('floors')) {
+      step(`floors${of}`);
+      const floors = await measureFloors(dir, logs);
+      for (const floor of FLOORS) if (floors[floor]) result.floors[floor] = faster(result.floors[floor], floors[floor]);
+    }
+    if (!options.skip.has('check')) {
+      step(`attest check, cold and warm${of}`);
+      const { cold, warm } = await measureCheck(dir, logs, generated, cached);
+      result.cold = faster(result.cold, cold);
+      result.warm = faster(result.warm, warm);
+    }
+    if (!options.skip.has('markdownlint')) {
+      step(`markdownlint-cli2${of}`);
+      const run = await measureMarkdownlint(dir, logs);
+      if (run) result.markdownlint = faster(result.markdownlint, run);
+    }
   }
   if (!options.skip.has('lsp')) {
     step('language server');

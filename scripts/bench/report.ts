@@ -55,23 +55,23 @@ export function sizeTable(result: SizeResult): Table {
   const floorWall = (f: Floor) => floors[f]?.wallMs;
   if (cold) {
     const found = cold.diagnostics === undefined ? '' : ` (${cold.files} files, ${cold.diagnostics} diagnostics, exit ${cold.exitCode})`;
-    rows.push([`\`attest check --format json\`, cold${found}`, time(cold.wallMs), mb(cold.peakRssMb), `${times(cold.wallMs, floorWall('markdown-it'))} the parse floor`]);
+    rows.push([`\`attest check --format json\`, cold${found}`, time(cold.wallMs), time(cold.cpuMs), mb(cold.peakRssMb), `${times(cold.wallMs, floorWall('markdown-it'))} the parse floor`]);
   }
-  if (warm) rows.push([`the same, run again (warm${result.cached ? ', `--cache`' : '; no `--cache` in this CLI'})`, time(warm.wallMs), mb(warm.peakRssMb), `${times(warm.wallMs, floorWall('read'))} the read floor`]);
-  if (markdownlint) rows.push([`markdownlint-cli2 on the same files (default rules; exit ${markdownlint.exitCode})`, time(markdownlint.wallMs), mb(markdownlint.peakRssMb), `Attest cold ${times(cold?.wallMs, markdownlint.wallMs)} it`]);
+  if (warm) rows.push([`the same, run again (warm${result.cached ? ', `--cache`' : '; no `--cache` in this CLI'})`, time(warm.wallMs), time(warm.cpuMs), mb(warm.peakRssMb), `${times(warm.wallMs, floorWall('read'))} the read floor`]);
+  if (markdownlint) rows.push([`markdownlint-cli2 on the same files (default rules; exit ${markdownlint.exitCode})`, time(markdownlint.wallMs), time(markdownlint.cpuMs), mb(markdownlint.peakRssMb), `Attest cold ${times(cold?.wallMs, markdownlint.wallMs)} it`]);
   for (const floor of Object.keys(FLOOR_LABELS) as Floor[]) {
     const run = floors[floor];
-    if (run) rows.push([FLOOR_LABELS[floor], `${time(run.wallMs)} (work ${time(run.workMs)})`, mb(run.peakRssMb), floor === 'read' ? '' : `${times(run.wallMs, floorWall('read'))} the read floor`]);
+    if (run) rows.push([FLOOR_LABELS[floor], `${time(run.wallMs)} (work ${time(run.workMs)})`, time(run.cpuMs), mb(run.peakRssMb), floor === 'read' ? '' : `${times(run.wallMs, floorWall('read'))} the read floor`]);
   }
   if (server) {
-    rows.push(['language server: open a document → its first diagnostics, while the index builds', time(server.openToFirstMs), '', '']);
-    rows.push(['language server: start → every document has diagnostics (RSS once indexed)', server.startToAllMs === undefined ? 'not within 15 min' : time(server.startToAllMs), mb(server.rssMb), `peak ${mb(server.peakMb)}`]);
-    rows.push([`edit → diagnostics, p50 / p95 (${server.editMs.length} keystrokes in a control)`, pair(server.editMs), '', '']);
-    rows.push([`a 5,000-line control: open → diagnostics; keystroke p50 / p95 (${server.longEditMs.length})`, `${time(server.longOpenMs)}; ${pair(server.longEditMs)}`, '', '']);
-    rows.push([`hover on a criterion id in frontmatter, p50 / p95 (${server.hoversAnswered} of ${server.hoverMs.length} with content)`, pair(server.hoverMs), '', '']);
-    rows.push([`completion at a criterion id in \`criteria:\`, p50 / p95 (${server.completionsAnswered} of ${server.completionMs.length} with items)`, pair(server.completionMs), '', '']);
+    rows.push(['language server: open a document → its first diagnostics, while the index builds', time(server.openToFirstMs), '', '', '']);
+    rows.push(['language server: start → every document has diagnostics (RSS once indexed)', server.startToAllMs === undefined ? 'not within 15 min' : time(server.startToAllMs), '', mb(server.rssMb), `peak ${mb(server.peakMb)}`]);
+    rows.push([`edit → diagnostics, p50 / p95 (${server.editMs.length} keystrokes in a control)`, pair(server.editMs), '', '', '']);
+    rows.push([`a 5,000-line control: open → diagnostics; keystroke p50 / p95 (${server.longEditMs.length})`, `${time(server.longOpenMs)}; ${pair(server.longEditMs)}`, '', '', '']);
+    rows.push([`hover on a criterion id in frontmatter, p50 / p95 (${server.hoversAnswered} of ${server.hoverMs.length} with content)`, pair(server.hoverMs), '', '', '']);
+    rows.push([`completion at a criterion id in \`criteria:\`, p50 / p95 (${server.completionsAnswered} of ${server.completionMs.length} with items)`, pair(server.completionMs), '', '', '']);
   }
-  return { title: `${result.count.toLocaleString('en-US')} documents (${(result.bytes / 1024 / 1024).toFixed(1)} MB)`, header: ['', 'time', 'peak RSS', 'ratio'], rows };
+  return { title: `${result.count.toLocaleString('en-US')} documents (${(result.bytes / 1024 / 1024).toFixed(1)} MB)`, header: ['', 'time', 'CPU', 'peak RSS', 'ratio (time)'], rows };
 }
 
 interface Goal {
