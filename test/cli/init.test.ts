@@ -20,8 +20,8 @@ describe('attest init', () => {
 
   it('counts the files it writes in words that agree', async () => {
     const dir = tempWorkspace({});
-    assert.match((await run('init', dir)).out, /\n\d+ files written\. Next: attest check /);
+    assert.match((await run('init', dir)).out, /\n\d+ files written, every document a draft: adopt each \(edit it, then set `status: approved`\) and it counts\. Next: attest coverage /);
     fs.rmSync(path.join(dir, 'attest.yaml'));
-    assert.strictEqual((await run('init', dir)).out, `created ${path.join(dir, 'attest.yaml')}\n\n1 file written. Next: attest check ${dir}\n`);
+    assert.strictEqual((await run('init', dir)).out, `created ${path.join(dir, 'attest.yaml')}\n\n1 file written. Next: attest coverage ${dir}\n`);
   });
 });

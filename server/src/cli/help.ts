@@ -16,7 +16,10 @@ Commands:
       --allow-empty               succeed on a folder without Attest documents
   init [dir]       Create attest.yaml and the starter policy library in a folder
       --only LIST                 only these parts: policies,addenda,controls,procedures
+      --organization NAME         the organisation the policies are for (written to attest.yaml)
       --force                     overwrite files that exist
+  import [dir]     Convert a comply or other frontmatter repository to Attest's format, in place
+      --dry-run                   say what would change, write nothing
   lsp --stdio      Run the language server over standard input and output
 
 Common options:

@@ -5,6 +5,7 @@ import { startServer } from '../lsp/server';
 import { parseCommandArgs } from './args';
 import { check, coverage } from './check';
 import { USAGE } from './help';
+import { importCommand } from './import';
 import { initWorkspace } from './init';
 import { HELP, folderOf, type Io } from './options';
 import { CliError, UsageError } from './usage';
@@ -31,6 +32,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await coverage(rest, io);
       case 'init':
         return init(rest, io);
+      case 'import':
+        return await importCommand(rest, io);
       case 'lsp':
         if (rest.includes('-h') || rest.includes('--help')) return (io.out(USAGE), 0);
         // The connection reads its transport from the process arguments itself; without one it would throw.
@@ -64,11 +67,12 @@ function hasTransport(args: readonly string[]): boolean {
 }
 
 function init(args: readonly string[], io: Io): number {
-  const { values, positionals } = parseCommandArgs('init', args, { only: { type: 'string' }, force: { type: 'boolean' }, help: HELP });
+  const { values, positionals } = parseCommandArgs('init', args, { only: { type: 'string' }, force: { type: 'boolean' }, organization: { type: 'string' }, help: HELP });
   if (values.help) return (io.out(USAGE), 0);
   const dir = folderOf('init', positionals);
   const only = (values.only as string | undefined)?.split(',').map((s) => s.trim()).filter(Boolean);
-  const result = initWorkspace(dir, { only, force: values.force === true });
+  const organization = values.organization as string | undefined;
+  const result = initWorkspace(dir, { only, force: values.force === true, ...(organization ? { organization } : {}) });
   for (const file of result.written) io.out(`created ${path.join(dir, file)}\n`);
   for (const file of result.skipped) io.err(`kept ${path.join(dir, file)} (exists; --force overwrites)\n`);
   if (result.required.length > 0) {
@@ -77,6 +81,7 @@ function init(args: readonly string[], io: Io): number {
   if (result.unlinked.length > 0) {
     io.out(`Links to documents left out became plain text in ${plural(result.unlinked.length, 'file')}.\n`);
   }
-  io.out(`\n${plural(result.written.length, 'file')} written. Next: attest check ${dir}\n`);
+  const drafts = result.written.some((f) => f.endsWith('.md')) ? ', every document a draft: adopt each (edit it, then set `status: approved`) and it counts' : '';
+  io.out(`\n${plural(result.written.length, 'file')} written${drafts}. Next: attest coverage ${dir}\n`);
   return 0;
 }
