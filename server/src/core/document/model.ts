@@ -8,6 +8,7 @@ import { cronFrequency, revisionDates } from './comply';
 import { outlineMarkdown, type Heading, type LinkRef, type MarkdownOutline } from './markdown';
 import { describeYamlErrors } from './yamlErrors';
 import { valueOf } from '../yamlMap';
+import { NO_EVENT_KEY } from './schema';
 
 export { classifyPath, type Classification } from './classify';
 
@@ -23,6 +24,8 @@ export interface EvidenceEntry {
   readonly path?: Located<string>;
   readonly url?: Located<string>;
   readonly collected?: Located<string>;
+  /** `no-event: true`: a note that no event occurred, what an on-event control shows for a period without one. */
+  readonly noEvent?: Located<boolean>;
 }
 
 /** An `attest-ignore` comment: the codes it names, as written, and its reason (empty when none). */
@@ -236,6 +239,8 @@ function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType
             const key = String(pair.key.value);
             if (key === 'name' || key === 'path' || key === 'url' || key === 'collected') {
               entry[key] = { value: String(pair.value.value), range: nodeRange(pair.value as YamlNode, base) };
+            } else if (key === NO_EVENT_KEY && pair.value.value === true) {
+              entry.noEvent = { value: true, range: nodeRange(pair.value as YamlNode, base) };
             }
           }
         }

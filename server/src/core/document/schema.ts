@@ -69,7 +69,9 @@ export const CYCLE_WORDS: Readonly<Record<string, string>> = {
   quarterly: 'quarterly', quarter: 'quarterly', '3 months': 'quarterly',
   monthly: 'monthly', month: 'monthly',
 };
-export const EVIDENCE_KEYS = ['name', 'path', 'url', 'collected'] as const;
+/** The evidence entry key of a note that no event occurred (`no-event: true`), which needs no `path` or `url`. */
+export const NO_EVENT_KEY = 'no-event';
+export const EVIDENCE_KEYS = ['name', 'path', 'url', 'collected', NO_EVENT_KEY] as const;
 export { REVIEW_CYCLES };
 
 export function fieldsFor(type: DocumentType | undefined): FieldSpec[] {

@@ -16,6 +16,7 @@ import { missingMlAddendum } from './missingMlAddendum';
 import { staleReview } from './staleReview';
 import { evidenceNotFound } from './evidenceNotFound';
 import { evidenceOverdue } from './evidenceOverdue';
+import { evidenceGap } from './evidenceGap';
 import { uncoveredCriterion, uncoveredMlTopic } from './uncoveredCriterion';
 import { ignoredConfig } from './ignoredConfig';
 
@@ -37,6 +38,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   staleReview,
   evidenceNotFound,
   evidenceOverdue,
+  evidenceGap,
 ];
 
 /** Rules over the whole workspace, reported on attest.yaml. */
