@@ -7,6 +7,7 @@ import { formatCheckText, formatDiagnosticLine } from '../report/checkText';
 import { formatSarif } from '../report/sarif';
 import { plural } from '../core/words';
 import { initWorkspace } from './init';
+import { evidenceCommand } from './evidence';
 import { COVERAGE_FORMATS, buildReport, configBroken, configProblemReport, countBySeverity, renderCoverage, type CoverageFormat, type ReportedDiagnostic } from '../report/report';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { parseCommandArgs, type OptionSpec } from './args';
@@ -26,6 +27,9 @@ Commands:
       --max-warnings N            fail when there are more than N warnings
   coverage [dir]   Print the coverage of the Trust Services Criteria and ML topics
       --format text|markdown|json|csv|html   (default: text)
+      --output FILE               write to FILE instead of standard output
+  evidence [dir]   List the evidence requests of the audit in attest.yaml, by control and window
+      --format csv|markdown|json|html   (default: markdown)
       --output FILE               write to FILE instead of standard output
   init [dir]       Create attest.yaml and the starter policy library in a folder
       --only LIST                 only these parts: policies,addenda,controls,procedures
@@ -70,6 +74,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await check(rest, io);
       case 'coverage':
         return await coverage(rest, io);
+      case 'evidence':
+        return await evidenceCommand(rest, io, USAGE);
       case 'init':
         return init(rest, io);
       case 'lsp':
