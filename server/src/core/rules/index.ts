@@ -17,6 +17,7 @@ import { staleReview } from './staleReview';
 import { evidenceNotFound } from './evidenceNotFound';
 import { evidenceOverdue } from './evidenceOverdue';
 import { evidenceGap } from './evidenceGap';
+import { missingApproval, staleApproval } from './approval';
 import { uncoveredCriterion, uncoveredMlTopic } from './uncoveredCriterion';
 import { ignoredConfig } from './ignoredConfig';
 
@@ -39,6 +40,8 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   evidenceNotFound,
   evidenceOverdue,
   evidenceGap,
+  missingApproval,
+  staleApproval,
 ];
 
 /** Rules over the whole workspace, reported on attest.yaml. */

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { nearestNames, nearestNewKeys } from '../../data/criteria';
 import { rangeOfNode, type AttestDocument, type DocumentField } from '../../document/model';
+import { checkApproval } from './approval';
 import { EVIDENCE_KEYS, FIELD_BY_KEY, NO_EVENT_KEY, ID_PATTERN, REVIEW_CYCLES, REVIEW_KEYS, isFutureDate, isIsoDate } from '../../document/schema';
 import type { Finding, Range } from '../../types';
 import { finding, orList, type DocumentRule, type RuleContext } from '../rule';
@@ -64,6 +65,9 @@ export const invalidValue: DocumentRule = {
           break;
         case 'evidence':
           found.push(...checkEvidence(node, field, rangeOf, ctx.today));
+          break;
+        case 'approval':
+          found.push(...checkApproval(node, field, (n) => rangeOf(n, field), ctx.today));
           break;
       }
     }
