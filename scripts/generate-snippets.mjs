@@ -17,16 +17,16 @@ const TODAY = '${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}';
 
 /**
  * The frontmatter of each type beyond id, type, title and owner: the fields the type needs
- * (`policy`, `extends`, `frequency`) and the usual ones. The defaults check clean together:
- * the control, procedure and addendum point at the policy snippet's default id, and the
- * policy's default criterion is no home criterion of an ML topic.
+ * (`policy`, `extends`, `frequency`) and the usual ones. Every default the author must
+ * choose (an id, a criterion, a role) is a `<PLACEHOLDER>`, as in the section templates, so
+ * that a snippet left as inserted is reported rather than counted as a control of anything.
  */
 const TYPES = [
-  { type: 'policy', prefix: 'POL', fields: (t) => [`status: ${t.choice(STATUSES)}`, `review: { cycle: ${t.choice(CYCLES)}, last: ${t.text(TODAY)} }`, `criteria: [${t.text('CC1.1')}]`] },
-  { type: 'control', prefix: 'CTL', fields: (t) => [`status: ${t.choice(STATUSES)}`, `policy: ${t.text('POL-NAME')}`, `frequency: ${t.choice(FREQUENCIES)}`, `criteria: [${t.text('CC6.2')}]`] },
-  { type: 'procedure', prefix: 'PRC', fields: (t) => [`status: ${t.choice(STATUSES)}`, `policy: ${t.text('POL-NAME')}`, `criteria: [${t.text('CC6.2')}]`] },
-  { type: 'narrative', prefix: 'NAR', fields: (t) => [`status: ${t.choice(STATUSES)}`, `criteria: [${t.text('CC2.1')}]`] },
-  { type: 'addendum', prefix: 'ADD', fields: (t) => [`status: ${t.choice(STATUSES)}`, `extends: ${t.text('POL-NAME')}`, `ml: [${t.stop()}]`] },
+  { type: 'policy', fields: (t) => [`status: ${t.choice(STATUSES)}`, `review: { cycle: ${t.choice(CYCLES)}, last: ${t.text(TODAY)} }`, `criteria: [${t.placeholder('CRITERION ID')}]`] },
+  { type: 'control', fields: (t) => [`status: ${t.choice(STATUSES)}`, `policy: ${t.placeholder('POLICY ID')}`, `frequency: ${t.choice(FREQUENCIES)}`, `criteria: [${t.placeholder('CRITERION ID')}]`] },
+  { type: 'procedure', fields: (t) => [`status: ${t.choice(STATUSES)}`, `policy: ${t.placeholder('POLICY ID')}`, `criteria: [${t.placeholder('CRITERION ID')}]`] },
+  { type: 'narrative', fields: (t) => [`status: ${t.choice(STATUSES)}`, `criteria: [${t.placeholder('CRITERION ID')}]`] },
+  { type: 'addendum', fields: (t) => [`status: ${t.choice(STATUSES)}`, `extends: ${t.placeholder('POLICY ID')}`, `ml: [${t.stop()}]`] },
 ];
 
 /** Text as a snippet body shows it literally. */
@@ -58,9 +58,10 @@ class TabStops {
     return `$${this.next++}`;
   }
   placeholder(name) {
+    name = name.toUpperCase();
     const stop = QUANTITY.test(name) ? this.next++ : (this.named.get(name) ?? this.next++);
     if (!QUANTITY.test(name)) this.named.set(name, stop);
-    return `\${${stop}:${literal(name).replace(/}/g, '\\}')}}`;
+    return `\${${stop}:<${literal(name).replace(/}/g, '\\}')}>}`;
   }
 }
 
@@ -78,12 +79,11 @@ export function generateSnippets(root = ROOT) {
   const snippets = {};
   for (const { type, prefix, fields } of TYPES) {
     const t = new TabStops();
-    const name = type.charAt(0).toUpperCase() + type.slice(1);
-    const id = t.text(`${prefix}-NAME`);
-    const title = t.text(`${name} title`);
+    const id = t.placeholder(`${type} ID`);
+    const title = t.placeholder(`${type} TITLE`);
     const titleStop = title.replace(/^\$\{(\d+):.*$/, '$$$1');
-    const body = ['---', `id: ${id}`, `type: ${type}`, `title: ${title}`, `owner: ${t.text('Owner role')}`, ...fields(t), '---', '', `# ${titleStop}`];
-    for (const section of sections[type]) body.push('', `## ${literal(section.name)}`, '', t.stop());
+    const body = ['---', `id: ${id}`, `type: ${type}`, `title: ${title}`, `owner: ${t.placeholder('OWNER ROLE')}`, ...fields(t), '---', '', `# ${titleStop}`];
+    for (const section of sections[type]) body.push('', `## ${literal(section.name)}`, '', ...templateBody(section.template, t));
     body.push('$0');
     snippets[`Attest ${type}`] = {
       scope: 'markdown',

@@ -38,7 +38,7 @@ describe('fields as other templates write them', () => {
     const d = withCode(await diagnose({ [file]: text }, file), 'unknown-field');
     assert.deepStrictEqual(d.map((x) => x.range), [rangeOf(text, 'last_reviewed'), rangeOf(text, 'review_frequency'), rangeOf(text, 'next_review')]);
     assert.strictEqual(d[0].message, '`last_reviewed` is `review.last` in Attest: move it into `review: { cycle: …, last: YYYY-MM-DD }`, so that stale reviews are caught.');
-    assert.strictEqual(d[2].message, 'Attest works out when `next_review` is from `review`: write `review: { cycle: annual, last: YYYY-MM-DD }` (the date of the last review) instead.');
+    assert.strictEqual(d[2].message, 'Attest works `next_review` out from `review`: write `review: { cycle: annual, last: YYYY-MM-DD }` (the date of the last review) instead.');
     const after = await applyFixTitled({ [file]: text }, file, 'unknown-field', 'Move `last_reviewed` and `review_frequency` into `review: { cycle: annual, last: 2026-03-01 }`');
     assert.strictEqual(after[file], text.replace('last_reviewed: 2026-03-01\nreview_frequency: Annually\n', 'review: { cycle: annual, last: 2026-03-01 }\n'));
   });

@@ -7,6 +7,7 @@ import { readCriteria, type CriterionSpelling } from './criteriaSpelling';
 import { cronFrequency, revisionDates } from './comply';
 import { outlineMarkdown, type Heading, type LinkRef, type MarkdownOutline } from './markdown';
 import { describeYamlErrors } from './yamlErrors';
+import { FIELD_BY_KEY } from './schema';
 import { valueOf } from '../yamlMap';
 import { NO_EVENT_KEY } from './schema';
 
@@ -147,7 +148,8 @@ export function parseDocument(input: DocumentInput, documentFolders: readonly st
       range: range(block.contentStart, block.contentEnd),
     });
   }
-  const start = block.open ? block.open[0] : block.contentStart;
+  // comply's header may follow blank lines and comments: it starts at its first key.
+  const start = block.open ? block.open[0] : block.contentStart + (block.yaml.contents?.range?.[0] ?? 0);
   const end = block.close ? block.close[1] : block.contentEnd;
   return build(input, doc, where.folderType, precomputed, {
     dialect: block.dialect,
@@ -221,7 +223,8 @@ function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType
   const type = isOneOf(DOCUMENT_TYPES, typeValue) ? typeValue : folderType;
   const id = comply ? (scalar('acronym') ?? scalar('id')) : scalar('id');
   const title = comply ? (scalar('name') ?? scalar('title')) : scalar('title');
-  let criteriaNode = fields.get('criteria')?.node;
+  // Criteria under another template's name (`tsc_criteria`) still count; unknown-field suggests the rename.
+  let criteriaNode = fields.get('criteria')?.node ?? FIELD_BY_KEY.get('criteria')?.aliases?.map((a) => fields.get(a)?.node).find((n) => n);
   if (comply) {
     const satisfies = fields.get('satisfies')?.node;
     criteriaNode = valueOf(satisfies, 'TSC') ?? null;

@@ -12,6 +12,8 @@ import { outOfScopeCriterion } from './outOfScopeCriterion';
 import { duplicateId } from './duplicateId';
 import { unresolvedReference } from './unresolvedReference';
 import { missingSection } from './missingSection';
+import { emptySection } from './emptySection';
+import { unfilledPlaceholder } from './unfilledPlaceholder';
 import { missingMlAddendum } from './missingMlAddendum';
 import { staleReview } from './staleReview';
 import { evidenceNotFound } from './evidenceNotFound';
@@ -35,6 +37,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   duplicateId,
   unresolvedReference,
   missingSection,
+  emptySection,
   missingMlAddendum,
   staleReview,
   evidenceNotFound,
@@ -42,6 +45,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   evidenceGap,
   missingApproval,
   staleApproval,
+  unfilledPlaceholder,
 ];
 
 /** Rules over the whole workspace, reported on attest.yaml. */
@@ -67,4 +71,9 @@ const RULES_BY_CODE = new Map(ALL_RULE_INFO.map((r) => [r.code, r]));
 /** The quick fixes of a rule's findings, preferred first (none for an unknown code). */
 export function fixesFor(code: string): readonly FixProvider[] {
   return RULES_BY_CODE.get(code)?.fixes ?? [];
+}
+
+/** The fix of a rule's findings that needs no choice, when the rule has one (see `RuleInfo.safeFix`). */
+export function safeFixFor(code: string): FixProvider | undefined {
+  return RULES_BY_CODE.get(code)?.safeFix;
 }

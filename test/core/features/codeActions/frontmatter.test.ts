@@ -104,13 +104,14 @@ describe('quick fixes', () => {
 
   describe('comply documents', () => {
     it('converts the frontmatter to Attest format, keeping the body and comply-only keys', async () => {
-      const yaml = 'name: Access Policy\nacronym: AP\nsatisfies:\n  TSC:\n    - CC6.1\n    - CC6.2\nmajorRevisions:\n  - date: Jun 1 2018\n    comment: Initial document\n---\n';
+      const yaml = 'name: Access Policy\nacronym: AP\nsatisfies:\n  TSC:\n    - CC6.1\n    - CC6.2\nmajorRevisions:\n  - date: Jun 1 2026\n    comment: Initial document\n---\n';
       const body = `\n# Access Policy\n\n${POLICY_BODY}`;
       const files = { 'policies/access.md': yaml + body };
       const after = await applyFix(files, 'policies/access.md', 'missing-field', 'Convert to Attest format');
       assert.strictEqual(
         after['policies/access.md'],
-        '---\nid: AP\ntype: policy\ntitle: Access Policy\nowner: <OWNER ROLE>\ncriteria: [CC6.1, CC6.2]\n# Kept from the comply frontmatter:\n# majorRevisions:\n#   - date: Jun 1 2018\n#     comment: Initial document\n---\n' + body,
+        // comply's published documents count: converted, they stay approved, last reviewed at their newest revision.
+        '---\nid: AP\ntype: policy\ntitle: Access Policy\nowner: <OWNER ROLE>\nstatus: approved\nreview: { cycle: annual, last: 2026-06-01 }\ncriteria: [CC6.1, CC6.2]\n# Kept from the comply frontmatter:\n# majorRevisions:\n#   - date: Jun 1 2026\n#     comment: Initial document\n---\n' + body,
       );
     });
 

@@ -7,6 +7,7 @@ import type { Finding, Range } from '../../types';
 import { finding, orList, type DocumentRule, type RuleContext } from '../rule';
 import { replaceBySuggestion } from '../../fixes/replaceSuggestion';
 import { fillEnumField } from './fillEnumField';
+import { isPlaceholder } from '../../placeholders';
 
 const CODE = 'invalid-value';
 
@@ -32,7 +33,7 @@ export const invalidValue: DocumentRule = {
         case 'id':
         case 'reference':
           if (text === undefined) found.push(finding(CODE, at, `\`${field.key}\` must be a document id such as \`POL-ACCESS\`.`));
-          else if (!ID_PATTERN.test(text)) {
+          else if (!ID_PATTERN.test(text) && !isPlaceholder(text)) {
             const fixed = suggestId(text);
             found.push(finding(CODE, at, `\`${text}\` is not a valid id: use upper-case words joined by \`-\`${fixed ? `, e.g. \`${fixed}\`` : ''}.`, fixed ? { replacement: fixed } : undefined));
           }

@@ -9,6 +9,7 @@ export const unknownField: DocumentRule = {
   defaultSeverity: 'warning',
   description: 'A frontmatter field Attest does not know (the nearest known one is suggested).',
   fixes: [replaceBySuggestion, moveIntoReview],
+  safeFix: replaceBySuggestion,
   check(doc) {
     // comply documents carry comply's own keys; converting them is a quick fix, not a warning.
     if (doc.dialect === 'comply' || doc.syntaxProblems.length > 0) return [];
@@ -51,7 +52,7 @@ function aliasOf(key: string, present: readonly string[]): { message: string; re
     };
   }
   const review = REVIEW_ALIASES[lower];
-  if (review === 'next') return { message: `Attest works out when \`${key}\` is from \`review\`: write \`review: { cycle: annual, last: YYYY-MM-DD }\` (the date of the last review) instead.` };
+  if (review === 'next') return { message: `Attest works \`${key}\` out from \`review\`: write \`review: { cycle: annual, last: YYYY-MM-DD }\` (the date of the last review) instead.` };
   if (review) return { message: `\`${key}\` is \`review.${review}\` in Attest: move it into \`review: { cycle: …, last: YYYY-MM-DD }\`, so that stale reviews are caught.` };
   return undefined;
 }

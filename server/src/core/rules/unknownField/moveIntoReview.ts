@@ -18,13 +18,14 @@ export const moveIntoReview: FixProvider = (diagnostic, target) => {
     const k = REVIEW_ALIASES[f.key.toLowerCase()];
     return (k === 'last' || k === 'cycle') && isScalar(f.node) && f.node.value !== null;
   });
-  const valueOf = (k: 'last' | 'cycle'): string | undefined => {
+  const valueOf = (k: 'last' | 'cycle' | 'next'): string | undefined => {
     const field = aliases.find((f) => REVIEW_ALIASES[f.key.toLowerCase()] === k);
     return field && isScalar(field.node) ? String(field.node.value) : undefined;
   };
   const last = valueOf('last');
   const written = valueOf('cycle');
-  const cycle = written === undefined ? undefined : (CYCLE_WORDS[written.trim().toLowerCase()] ?? written);
+  // Without a frequency, the cycle is what lies between the last and the next review, else a year (SOC 2's least).
+  const cycle = written === undefined ? (last !== undefined ? cycleBetween(last, nextReview(doc)) : undefined) : (CYCLE_WORDS[written.trim().toLowerCase()] ?? written);
   const parts = [...(cycle !== undefined ? [`cycle: ${cycle}`] : []), ...(last !== undefined ? [`last: ${last}`] : [])];
   if (parts.length === 0 || aliases.length === 0) return [];
   const lines = [...new Set(aliases.map((f) => f.keyRange.start.line))].sort((a, b) => a - b);
@@ -36,3 +37,14 @@ export const moveIntoReview: FixProvider = (diagnostic, target) => {
   );
   return [quickFix(`Move ${aliases.map((f) => `\`${f.key}\``).join(' and ')} into \`review: { ${parts.join(', ')} }\``, editsIn(doc.uri, edits), [diagnostic], true)];
 };
+
+function nextReview(doc: NonNullable<Parameters<FixProvider>[1]['doc']>): string | undefined {
+  const field = [...doc.fields.values()].find((f) => REVIEW_ALIASES[f.key.toLowerCase()] === 'next');
+  return field && isScalar(field.node) && field.node.value !== null ? String(field.node.value) : undefined;
+}
+
+/** The review cycle whose length is nearest the months from `last` to `next`; annual when unknown. */
+function cycleBetween(last: string, next: string | undefined): string {
+  const months = next && /^\d{4}-\d{2}/.test(last) && /^\d{4}-\d{2}/.test(next) ? (Number(next.slice(0, 4)) - Number(last.slice(0, 4))) * 12 + Number(next.slice(5, 7)) - Number(last.slice(5, 7)) : 12;
+  return months <= 1 ? 'monthly' : months <= 4 ? 'quarterly' : months <= 8 ? 'semiannual' : 'annual';
+}
