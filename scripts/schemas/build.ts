@@ -40,6 +40,8 @@ function fieldSchema(spec: FieldSpec, data: BundledData): Schema {
       return described({ type: 'array', items: { enum: criterionIds(data) } });
     case 'ml':
       return described({ type: 'array', items: { enum: data.topics.map((t) => t.id) } });
+    case 'approval':
+      return described({ type: 'object', required: ['by', 'on'], additionalProperties: false, properties: { by: { type: 'string', minLength: 1 }, on: DATE } });
     case 'evidence':
       return described({
         type: 'array',
@@ -47,8 +49,8 @@ function fieldSchema(spec: FieldSpec, data: BundledData): Schema {
           type: 'object',
           additionalProperties: false,
           required: ['name', 'collected'],
-          anyOf: [{ required: ['path'] }, { required: ['url'] }],
-          properties: { name: { type: 'string', minLength: 1 }, path: { type: 'string', minLength: 1 }, url: { type: 'string', minLength: 1 }, collected: DATE },
+          anyOf: [{ required: ['path'] }, { required: ['url'] }, { required: ['no-event'] }],
+          properties: { name: { type: 'string', minLength: 1 }, path: { type: 'string', minLength: 1 }, url: { type: 'string', minLength: 1 }, collected: DATE, 'no-event': { const: true } },
         },
       });
   }
@@ -135,6 +137,13 @@ const SETTINGS: Readonly<Record<string, (data: BundledData) => Schema>> = {
         },
       },
     },
+  }),
+  audit: () => ({
+    description: 'The audit being prepared: `{ type: 2, period: { start, end } }` (Type II) or `{ type: 1, date }` (Type I).',
+    oneOf: [
+      { type: 'object', additionalProperties: false, required: ['type', 'period'], properties: { type: { const: 2 }, period: { type: 'object', additionalProperties: false, required: ['start', 'end'], properties: { start: DATE, end: DATE } } } },
+      { type: 'object', additionalProperties: false, required: ['type', 'date'], properties: { type: { const: 1 }, date: DATE } },
+    ],
   }),
   frameworks: () => ({ description: 'Framework files of the workspace, in the format of the bundled criteria map.', type: 'array', items: { type: 'string', minLength: 1 } }),
 };

@@ -14,6 +14,9 @@ Commands:
       --format text|markdown|json|csv|html   (default: text)
       --output FILE               write to FILE instead of standard output
       --allow-empty               succeed on a folder without Attest documents
+  evidence [dir]   List the evidence requests of the audit in attest.yaml, by control and window
+      --format csv|markdown|json|html   (default: markdown)
+      --output FILE               write to FILE instead of standard output
   init [dir]       Create attest.yaml and the starter policy library in a folder
       --only LIST                 only these parts: policies,addenda,controls,procedures
       --organization NAME         the organisation the policies are for (written to attest.yaml)

@@ -7,6 +7,7 @@ import { check, coverage } from './check';
 import { USAGE } from './help';
 import { importCommand } from './import';
 import { initWorkspace } from './init';
+import { evidenceCommand } from './evidence';
 import { HELP, folderOf, type Io } from './options';
 import { CliError, UsageError } from './usage';
 
@@ -30,6 +31,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await check(rest, io);
       case 'coverage':
         return await coverage(rest, io);
+      case 'evidence':
+        return await evidenceCommand(rest, io, USAGE);
       case 'init':
         return init(rest, io);
       case 'import':

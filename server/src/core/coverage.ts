@@ -9,7 +9,7 @@ import { COVERED_STATUSES, type Coverage, type CoverageStatus, type CriterionCov
 export { COVERAGE_STATUSES, COVERED_STATUSES, type Coverage, type CoverageStatus, type CriterionCoverage, type TopicCoverage } from '../shared/coverage';
 
 /** Claimed is not done: only approved and implemented documents cover; drafts only draft. */
-function statusOf(claimants: readonly AttestDocument[], ctx: Pick<RuleContext, 'today' | 'fileExists'>): CoverageStatus {
+function statusOf(claimants: readonly AttestDocument[], ctx: Pick<RuleContext, 'today' | 'fileExists' | 'config'>): CoverageStatus {
   const adopted = claimants.filter(isAdopted);
   if (adopted.some((d) => isImplemented(d, ctx))) return 'implemented';
   if (adopted.some((d) => d.type === 'control')) return 'controlled';

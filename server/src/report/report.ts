@@ -56,8 +56,9 @@ export function configBroken(index: WorkspaceIndex): boolean {
   return index.configProblems.some(breaksConfig);
 }
 
-function breaksConfig(finding: { readonly code: string }): boolean {
-  return finding.code !== 'unknown-field';
+function breaksConfig(finding: { readonly code: string; readonly severity?: string }): boolean {
+  // A usable but unusual value (a 14-month audit period) is said as a warning and does not break the file.
+  return finding.code !== 'unknown-field' && finding.severity !== 'warning';
 }
 
 /**

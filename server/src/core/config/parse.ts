@@ -5,6 +5,7 @@ import type { SectionRequirements } from '../data/sections';
 import { describeYamlErrors } from '../document/yamlErrors';
 import type { Finding, Range } from '../types';
 import { keysOf } from '../yamlMap';
+import { readAudit } from './audit';
 import { readExceptions } from './exceptions';
 import { readMlTopics } from './mlTopics';
 import { ConfigReader, rangeIn } from './reader';
@@ -14,7 +15,7 @@ import { readSeverities } from './severities';
 import { defaultConfig, type AttestConfig, type ConfigDefaults } from './types';
 
 /** The settings attest.yaml knows; each has its reader in this folder. */
-export const KNOWN_SETTINGS = ['organization', 'categories', 'ml', 'folders', 'sections', 'rules', 'exceptions', 'ml-topics', 'frameworks'];
+export const KNOWN_SETTINGS = ['organization', 'categories', 'ml', 'folders', 'sections', 'rules', 'exceptions', 'ml-topics', 'frameworks', 'audit'];
 
 export interface ParsedConfig {
   readonly config: AttestConfig;
@@ -58,6 +59,7 @@ export function parseConfig(
   const exceptions = readExceptions(reader, criteria);
   const topics = readMlTopics(reader, criteria, bundledTopics);
   const frameworks = reader.strings('frameworks', 'file paths');
+  const audit = readAudit(reader);
   return {
     config: {
       ...scope,
@@ -69,6 +71,7 @@ export function parseConfig(
       extraTopics: topics.extra,
       frameworks: frameworks.map((f) => f.value),
       frameworkRanges: new Map(frameworks.map((f) => [f.value, f.range])),
+      ...(audit ? { audit } : {}),
       anchorRange,
       file,
     },

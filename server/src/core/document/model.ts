@@ -9,6 +9,7 @@ import { outlineMarkdown, type Heading, type LinkRef, type MarkdownOutline } fro
 import { describeYamlErrors } from './yamlErrors';
 import { FIELD_BY_KEY } from './schema';
 import { valueOf } from '../yamlMap';
+import { NO_EVENT_KEY } from './schema';
 
 export { classifyPath, type Classification } from './classify';
 
@@ -24,6 +25,8 @@ export interface EvidenceEntry {
   readonly path?: Located<string>;
   readonly url?: Located<string>;
   readonly collected?: Located<string>;
+  /** `no-event: true`: a note that no event occurred, what an on-event control shows for a period without one. */
+  readonly noEvent?: Located<boolean>;
 }
 
 /** An `attest-ignore` comment: the codes it names, as written, and its reason (empty when none). */
@@ -239,6 +242,8 @@ function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType
             const key = String(pair.key.value);
             if (key === 'name' || key === 'path' || key === 'url' || key === 'collected') {
               entry[key] = { value: String(pair.value.value), range: nodeRange(pair.value as YamlNode, base) };
+            } else if (key === NO_EVENT_KEY && pair.value.value === true) {
+              entry.noEvent = { value: true, range: nodeRange(pair.value as YamlNode, base) };
             }
           }
         }

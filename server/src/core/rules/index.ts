@@ -18,6 +18,8 @@ import { missingMlAddendum } from './missingMlAddendum';
 import { staleReview } from './staleReview';
 import { evidenceNotFound } from './evidenceNotFound';
 import { evidenceOverdue } from './evidenceOverdue';
+import { evidenceGap } from './evidenceGap';
+import { missingApproval, staleApproval } from './approval';
 import { uncoveredCriterion, uncoveredMlTopic } from './uncoveredCriterion';
 import { ignoredConfig } from './ignoredConfig';
 
@@ -40,6 +42,9 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   staleReview,
   evidenceNotFound,
   evidenceOverdue,
+  evidenceGap,
+  missingApproval,
+  staleApproval,
   unfilledPlaceholder,
 ];
 
