@@ -88,7 +88,7 @@ describe('coverage view', function () {
       assert.strictEqual(await row.getAttribute('aria-expanded'), c.documents.length ? 'false' : null, `${id} is expandable iff documents claim it`);
     }
     // The status icon matches the status (e.g. controlled → shield, implemented → pass).
-    const icons: Record<string, string> = { controlled: 'codicon-shield', implemented: 'codicon-pass', excepted: 'codicon-circle-slash', uncovered: 'codicon-error', documented: 'codicon-warning' };
+    const icons: Record<string, string> = { drafted: 'codicon-edit', controlled: 'codicon-shield', implemented: 'codicon-pass', excepted: 'codicon-circle-slash', uncovered: 'codicon-error', documented: 'codicon-warning' };
     const first = expected.criteria.find((x) => x.id === (categories.get('Security')?.ids[0] ?? ''));
     assert.ok(first);
     assert.ok(

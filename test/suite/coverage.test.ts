@@ -126,7 +126,8 @@ describe('coverage', () => {
       const text = fs.readFileSync(uri.fsPath, 'utf8');
       assert.match(text, /^---\nid: CTL-BACKUP-RESTORE-TEST\ntype: control\n/);
       assert.match(text, /^## Evidence$/m);
-      await waitFor(() => statusOf(api, 'A1.2') === 'controlled', () => `A1.2 is ${statusOf(api, 'A1.2')} after the control was written`, {
+      // A new document is a draft: it drafts what it claims until it is approved (SPEC §10).
+      await waitFor(() => statusOf(api, 'A1.2') === 'drafted', () => `A1.2 is ${statusOf(api, 'A1.2')} after the control was written`, {
         events: [api.store.onDidChange],
       });
       // The new file has no errors.

@@ -56,6 +56,15 @@ function wordsOf(text: string): string[] {
   return normalizeHeading(text).split(' ').filter((w) => w !== '').map(singular);
 }
 
+/** Section names recur in every document: their words are worked out once. */
+const NAME_WORDS = new Map<string, readonly string[]>();
+
+function nameWords(name: string): readonly string[] {
+  let words = NAME_WORDS.get(name);
+  if (!words) NAME_WORDS.set(name, (words = wordsOf(name)));
+  return words;
+}
+
 /** Words after which a name refers to the document rather than naming a section: `Purpose of this Policy`. */
 const REFERRING = new Set(['this', 'these', 'our', 'of']);
 
@@ -70,7 +79,7 @@ export function namesInHeading(heading: string, vocabulary: readonly string[]): 
   const words = wordsOf(heading);
   const matches: { name: string; start: number; end: number }[] = [];
   for (const name of vocabulary) {
-    const target = wordsOf(name);
+    const target = nameWords(name);
     if (target.length === 0) continue;
     for (let i = 0; i + target.length <= words.length; i++) {
       if (target.every((w, j) => words[i + j] === w)) matches.push({ name, start: i, end: i + target.length });

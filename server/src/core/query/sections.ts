@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { AttestConfig } from '../config';
 import { isLive } from './claimants';
 import type { MlCatalog, MlTopic } from '../data/mlCatalog';
-import { HEADING_NUMBERING, headingMatches, namesInHeading, normalizeHeading } from '../data/sections';
+import { HEADING_NUMBERING, namesInHeading, normalizeHeading } from '../data/sections';
 import type { AttestDocument } from '../document/model';
 import type { Range } from '../types';
 
@@ -26,10 +26,21 @@ function sectionHeadings(doc: AttestDocument): Heading[] {
   return doc.headings.filter((h) => !(h.depth === 1 && title !== undefined && normalizeHeading(h.text) === title));
 }
 
+/** What each section heading of a document names, worked out once per document and configuration. */
+const NAMED = new WeakMap<AttestDocument, { readonly ctx: SectionContext['config']; readonly catalog: SectionContext['catalog']; readonly headings: readonly { heading: Heading; names: ReadonlySet<string> }[] }>();
+
+function namedHeadings(doc: AttestDocument, ctx: SectionContext): readonly { heading: Heading; names: ReadonlySet<string> }[] {
+  const cached = NAMED.get(doc);
+  if (cached && cached.ctx === ctx.config && cached.catalog === ctx.catalog) return cached.headings;
+  const known = vocabulary(doc, ctx);
+  const headings = sectionHeadings(doc).map((heading) => ({ heading, names: namesInHeading(heading.text, known) }));
+  NAMED.set(doc, { ctx: ctx.config, catalog: ctx.catalog, headings });
+  return headings;
+}
+
 /** The first heading that names the section (`names`: its name and synonyms), loosely as SPEC §10 reads headings. */
 export function headingNaming(doc: AttestDocument, names: readonly string[], ctx: SectionContext): Heading | undefined {
-  const known = vocabulary(doc, ctx);
-  return sectionHeadings(doc).find((h) => headingMatches(h.text, names, known));
+  return namedHeadings(doc, ctx).find((h) => names.some((n) => h.names.has(n)))?.heading;
 }
 
 /** Whether a document has a section about a topic (its title or a synonym named by a heading). */
