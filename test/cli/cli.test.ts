@@ -76,7 +76,7 @@ describe('attest check', () => {
       ],
     );
     for (const d of report.diagnostics) assert.ok(d.message.length > 20, d.message);
-    assert.deepStrictEqual(Object.keys(report.coverage), ['criteria', 'ml', 'summary']);
+    assert.deepStrictEqual(Object.keys(report.coverage), ['criteria', 'ml', 'summary', 'frameworks']);
     assert.deepStrictEqual(report.coverage.summary, { inScope: 36, covered: 2, percent: 5.6 });
   });
 

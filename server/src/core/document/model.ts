@@ -5,7 +5,7 @@ import { fieldsOf, findFrontmatter, isUnclosed, type Field, type FrontmatterBloc
 import { classifyPath, meantAsDocument } from './classify';
 import { outlineMarkdown, type Heading, type LinkRef, type MarkdownOutline } from './markdown';
 import { describeYamlErrors } from './yamlErrors';
-import { valueOf } from '../yamlMap';
+import { readSatisfies, type FrameworkClaims } from './satisfies';
 
 export { classifyPath, type Classification } from './classify';
 
@@ -67,7 +67,10 @@ export interface AttestDocument {
   readonly policy?: Located<string>;
   readonly extends?: Located<string>;
   readonly frequency?: Located<string>;
+  /** Trust Services Criteria claimed: `criteria`, and the TSC keys of `satisfies`. */
   readonly criteria: readonly Located<string>[];
+  /** Items of the other frameworks claimed under `satisfies`, by key as written. */
+  readonly satisfies: readonly FrameworkClaims[];
   readonly ml: readonly Located<string>[];
   readonly evidence: readonly EvidenceEntry[];
   readonly headings: readonly (Heading & { range: Range })[];
@@ -207,11 +210,9 @@ function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType
   const type = isOneOf(DOCUMENT_TYPES, typeValue) ? typeValue : folderType;
   const id = comply ? (scalar('acronym') ?? scalar('id')) : scalar('id');
   const title = comply ? (scalar('name') ?? scalar('title')) : scalar('title');
-  let criteriaNode = fields.get('criteria')?.node;
-  if (comply) {
-    const satisfies = fields.get('satisfies')?.node;
-    criteriaNode = valueOf(satisfies, 'TSC') ?? null;
-  }
+  // comply writes its criteria under `satisfies` only; Attest documents may use either.
+  const satisfies = readSatisfies(fields.get('satisfies')?.node, list, (node) => nodeRange(node, base));
+  const criteria = [...(comply ? [] : list(fields.get('criteria')?.node)), ...satisfies.tsc];
 
   const evidenceNode = fields.get('evidence')?.node;
   const evidence: EvidenceEntry[] = isSeq(evidenceNode)
@@ -251,7 +252,8 @@ function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType
     policy: scalar('policy'),
     extends: scalar('extends'),
     frequency: scalar('frequency'),
-    criteria: list(criteriaNode),
+    criteria,
+    satisfies: satisfies.frameworks,
     ml: list(fields.get('ml')?.node),
     evidence,
     headings: outline.headings.map((h) => ({ ...h, range: range(h.start, h.end) })),
