@@ -1,5 +1,6 @@
 import { isScalar, type Node as YamlNode, type YAMLMap } from 'yaml';
-import { FrameworkCatalog, shortName, type BundledFrameworks } from '../data/frameworkCatalog';
+import { FrameworkCatalog, itemNoun, shortName, type BundledFrameworks } from '../data/frameworkCatalog';
+import { orList } from '../words';
 import { valueOf } from '../yamlMap';
 import type { ConfigReader } from './reader';
 import type { FrameworkException } from './types';
@@ -33,13 +34,13 @@ export function readFrameworkException(reader: ConfigReader, entry: YAMLMap<unkn
     return;
   }
   if (!id) {
-    reader.report('missing-field', reader.at(entry), `This exception names no \`id\`: add the ${shortName(framework)} item declared not applicable.`);
+    reader.report('missing-field', reader.at(entry), `This exception names no \`id\`: add the id of the ${shortName(framework)} item declared not applicable.`);
     return;
   }
   const catalog = new FrameworkCatalog([], bundled);
   if (!catalog.item(frameworkId, id)) {
     const near = catalog.nearestItems(frameworkId, id);
-    reader.report('unknown-criterion', reader.at(idNode), `\`${id}\` is not an item of ${shortName(framework)}${near.length ? `: did you mean ${near.map((n) => `\`${n}\``).join(' or ')}?` : '.'}`, near[0]);
+    reader.report('unknown-criterion', reader.at(idNode), `\`${id}\` is not ${itemNoun(framework)} of ${shortName(framework)}${near.length ? `: did you mean ${orList(near)}?` : '.'}`, near[0]);
     return;
   }
   if (!reason) {

@@ -14,6 +14,12 @@ export function shortName(framework: Framework): string {
   return framework.categories.length === 1 ? framework.categories[0].name : framework.title;
 }
 
+/** One item of a framework as messages name it, with its article: `an Annex A control`, `a subcategory`. */
+export function itemNoun(framework: Framework): string {
+  if (framework.id === 'nist-ai-rmf') return 'a subcategory';
+  return framework.id.startsWith('iso') ? 'an Annex A control' : 'an item';
+}
+
 /** A key as people write it, for comparing: `ISO 42001`, `iso-42001` and `ISO42001` are the same. */
 export function normalizedKey(key: string): string {
   return key.toLowerCase().replace(/[^a-z0-9]+/g, '');

@@ -1,16 +1,10 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { Framework } from '../../data/criteria';
-import { FrameworkCatalog, shortName } from '../../data/frameworkCatalog';
+import { FrameworkCatalog, itemNoun, shortName } from '../../data/frameworkCatalog';
 import type { AttestDocument } from '../../document/model';
 import type { FrameworkClaims } from '../../document/satisfies';
 import type { Finding, Range } from '../../types';
 import { finding, orList, type RuleContext } from '../rule';
-
-/** What one item of a framework is called in messages. */
-export function itemNoun(framework: Framework): string {
-  if (framework.id === 'nist-ai-rmf') return 'subcategory';
-  return framework.id.startsWith('iso') ? 'Annex A control' : 'item';
-}
 
 /** The keys `satisfies` knows besides the TSC's: the bundled frameworks, on or off. */
 function knownKeys(ctx: RuleContext): string[] {
@@ -40,21 +34,16 @@ export function unknownFrameworkItems(doc: AttestDocument, ctx: RuleContext): Fi
 }
 
 function unknownItem(framework: Framework, item: FrameworkClaims['items'][number], ctx: RuleContext): Finding {
-  const what = `\`${item.value}\` is not ${withNoun(framework)} of ${shortName(framework)}`;
+  const what = `\`${item.value}\` is not ${itemNoun(framework)} of ${shortName(framework)}`;
   const owner = ctx.frameworks.frameworksHolding(item.value, framework.id)[0];
   if (owner) {
-    return finding('unknown-criterion', item.range, `${what}: it is ${withNoun(owner)} of ${shortName(owner)}, so claim it under \`${owner.id}\`.`, { name: owner.id, criterion: item.value });
+    return finding('unknown-criterion', item.range, `${what}: it is ${itemNoun(owner)} of ${shortName(owner)}, so claim it under \`${owner.id}\`.`, { name: owner.id, criterion: item.value });
   }
   const near = ctx.frameworks.nearestItems(framework.id, item.value);
   const message = near.length
     ? `${what}: did you mean ${orList(near)}?`
     : `${what}: complete an id after \`${framework.id}:\` to see them, or hover one to read it.`;
   return finding('unknown-criterion', item.range, message, near.length ? { replacement: near[0], alternatives: near.slice(1), criterion: item.value } : { criterion: item.value });
-}
-
-function withNoun(framework: Framework): string {
-  const noun = itemNoun(framework);
-  return /^[AEIOU]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
 }
 
 /** `unknown-field` for a `satisfies` key that names no framework, with the nearest name. */
