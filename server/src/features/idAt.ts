@@ -8,15 +8,18 @@ import { lineText, valueRange } from '../core/document/text';
 
 export { valueRange } from '../core/document/text';
 
-export type IdKind = 'criterion' | 'document' | 'topic';
+/** `item` is an id of a framework beyond the TSC (under `satisfies`); `framework` is such a framework's key. */
+export type IdKind = 'criterion' | 'document' | 'topic' | 'item' | 'framework';
 
 /** Where an id was written: a frontmatter field, the Markdown body, or attest.yaml. */
-export type IdPlace = 'id' | 'policy' | 'extends' | 'criteria' | 'ml' | 'body' | 'config';
+export type IdPlace = 'id' | 'policy' | 'extends' | 'criteria' | 'satisfies' | 'ml' | 'body' | 'config';
 
-/** One id written in a file: a criterion, a document id or an ML topic id, with its exact range. */
+/** One id written in a file: a criterion, a document id, an ML topic id or a framework item, with its exact range. */
 export interface IdOccurrence {
   readonly kind: IdKind;
   readonly id: string;
+  /** The framework an `item` belongs to: ids are per framework (A.5.2 is in both ISO annexes). */
+  readonly framework?: string;
   /** The id's characters only: quotes around a YAML value are not part of it. */
   readonly range: Range;
   readonly place: IdPlace;
@@ -30,9 +33,12 @@ export function idAt(index: WorkspaceIndex, doc: AttestDocument, position: Posit
   return idsOnLine(index, doc.text, position.line, linkTargets(doc)).find((o) => contains(o.range, position));
 }
 
-/** The criterion id under the cursor in attest.yaml (its `exceptions`, but comments too). */
+/** The id under the cursor in attest.yaml: a criterion (its `exceptions`, but comments too), a framework or a framework item. */
 export function idInConfigAt(index: WorkspaceIndex, text: TextDocument, position: Position): IdOccurrence | undefined {
-  return criteriaOnLine(index.criteria, lineText(text, position.line), position.line, 'config').find((o) => contains(o.range, position));
+  return (
+    frameworkIdsInConfig(index).find((o) => contains(o.range, position)) ??
+    criteriaOnLine(index.criteria, lineText(text, position.line), position.line, 'config').find((o) => contains(o.range, position))
+  );
 }
 
 /** Every id in the frontmatter fields that hold ids: `id`, `policy`, `extends`, `criteria`, `ml`. */
@@ -45,6 +51,10 @@ export function frontmatterIds(doc: AttestDocument): IdOccurrence[] {
   push('document', 'policy', doc.policy);
   push('document', 'extends', doc.extends);
   for (const c of doc.criteria) push('criterion', 'criteria', c);
+  for (const claims of doc.satisfies) {
+    push('framework', 'satisfies', claims.framework);
+    for (const item of claims.items) if (item.value !== '') found.push({ kind: 'item', id: item.value, framework: claims.framework.value, range: valueRange(doc.text, item), place: 'satisfies' });
+  }
   for (const m of doc.ml) push('topic', 'ml', m);
   return found;
 }
@@ -156,4 +166,14 @@ function criterionPattern(criteria: CriteriaMap): RegExp {
     CRITERION_PATTERNS.set(criteria, pattern);
   }
   return pattern;
+}
+
+/** The frameworks named under `frameworks` in attest.yaml, and the items of its framework exceptions. */
+function frameworkIdsInConfig(index: WorkspaceIndex): IdOccurrence[] {
+  const found: IdOccurrence[] = [];
+  for (const [id, range] of index.config.enabledFrameworkRanges) found.push({ kind: 'framework', id, range, place: 'config' });
+  for (const [framework, exceptions] of index.config.frameworkExceptions) {
+    for (const exception of exceptions.values()) found.push({ kind: 'item', id: exception.id, framework, range: exception.idRange, place: 'config' });
+  }
+  return found;
 }
