@@ -71,6 +71,20 @@ describe('snippets', () => {
     for (const file of Object.keys(files)) assert.deepStrictEqual((await diagnose(files, file)).map((d) => d.message), [], file);
   });
 
+  it('claim items of each bundled framework under satisfies, checking clean once it is turned on', async () => {
+    const generator = (await import(pathToFileURL(join(REPO, 'scripts', 'generate-snippets.mjs')).href)) as { FRAMEWORKS: readonly string[] };
+    const data = loadBundledData();
+    assert.deepStrictEqual(generator.FRAMEWORKS, data.optionalFrameworkIds);
+    assert.deepStrictEqual(byPrefix('attest-satisfies').body, ['satisfies:', `  \${1|${data.optionalFrameworkIds.join(',')}|}: [$2]$0`]);
+    for (const id of data.optionalFrameworkIds) {
+      const claim = expand(byPrefix(`satisfies-${id}`));
+      assert.strictEqual(claim, `satisfies:\n  ${id}: [${data.optionalFramework(id)?.criteria[0].id}]`);
+      const policy = expand(byPrefix('attest-policy')).replace(/\n---\n/, `\n${claim}\n---\n`);
+      const files = { 'attest.yaml': `frameworks: [${id}]\n`, 'policies/name.md': policy };
+      assert.deepStrictEqual((await diagnose(files, 'policies/name.md')).map((d) => d.message), [], id);
+    }
+  });
+
   it('give an ML topic a section that counts as addressing it', async () => {
     const topics = loadBundledData().topics;
     const addendum = expand(byPrefix('attest-addendum')).replace('ml: []', `ml: [${topics.map((t) => t.id).join(', ')}]`);
