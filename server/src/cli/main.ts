@@ -7,6 +7,7 @@ import { formatCheckText, formatDiagnosticLine } from '../report/checkText';
 import { formatSarif } from '../report/sarif';
 import { plural } from '../core/words';
 import { initWorkspace } from './init';
+import { SOA_USAGE, soa } from './soa';
 import { COVERAGE_FORMATS, buildReport, configBroken, configProblemReport, countBySeverity, renderCoverage, type CoverageFormat, type ReportedDiagnostic } from '../report/report';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { parseCommandArgs, type OptionSpec } from './args';
@@ -27,7 +28,7 @@ Commands:
   coverage [dir]   Print the coverage of the Trust Services Criteria and ML topics
       --format text|markdown|json|csv|html   (default: text)
       --output FILE               write to FILE instead of standard output
-  init [dir]       Create attest.yaml and the starter policy library in a folder
+${SOA_USAGE}  init [dir]       Create attest.yaml and the starter policy library in a folder
       --only LIST                 only these parts: policies,addenda,controls,procedures
       --force                     overwrite files that exist
   lsp --stdio      Run the language server over standard input and output
@@ -70,6 +71,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await check(rest, io);
       case 'coverage':
         return await coverage(rest, io);
+      case 'soa':
+        return await soa(rest, io, USAGE);
       case 'init':
         return init(rest, io);
       case 'lsp':

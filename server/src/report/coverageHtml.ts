@@ -1,6 +1,7 @@
 import { COVERAGE_STATUSES, COVERED_STATUSES, type Coverage, type CoverageStatus, type CriterionCoverage } from '../core/coverage';
 import { STATUS_LABEL, type ReportMeta } from './coverage';
 import { plural } from '../core/words';
+import { frameworkSectionsHtml } from './frameworksHtml';
 
 /**
  * The coverage report as one self-contained HTML page: inline CSS, no scripts,
@@ -340,6 +341,8 @@ export function formatCoverageHtml(coverage: Coverage, meta: ReportMeta, options
     }
     out.push('</tbody>', '</table>', '</section>');
   }
+
+  out.push(frameworkSectionsHtml(coverage.frameworks ?? [], { esc, chip: (st) => chip(st), documents: (ids) => documentList(ids, meta, linkBase), anchor: anchorOf, label: (st) => STATUS_LABEL[st] }));
 
   // Exceptions.
   const excepted = coverage.criteria.filter((c) => c.status === 'excepted');

@@ -69,6 +69,25 @@ export namespace ReportRequest {
   }
 }
 
+/** Client → server: the Statement of Applicability of an ISO framework for a folder, from the server's index. */
+export namespace SoaRequest {
+  export const method = 'attest/soa';
+  /** The frameworks with an Annex A to state. */
+  export const FRAMEWORKS = ['iso42001', 'iso27001'] as const;
+  export const FORMATS = ['csv', 'markdown', 'html'] as const;
+  export interface Params {
+    /** URI of the workspace folder. */
+    readonly folder: string;
+    readonly framework: (typeof FRAMEWORKS)[number];
+    readonly format: (typeof FORMATS)[number];
+    /** URI of the file the statement will be written to: its links then start from that file's folder. */
+    readonly output?: string;
+  }
+  export interface Result {
+    readonly text: string;
+  }
+}
+
 /** Client → server: a new document as the folder wants it (id, file name, required sections); the client writes it. */
 export namespace NewDocumentRequest {
   export const method = 'attest/newDocument';

@@ -1,13 +1,14 @@
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import { linkBaseBetween } from '../../report/links';
 import { COVERAGE_FORMATS, renderCoverage } from '../../report/report';
-import { CoverageRequest, NewDocumentRequest, ReportRequest } from '../../shared/protocol';
+import { renderSoa } from '../../report/soaRender';
+import { CoverageRequest, NewDocumentRequest, ReportRequest, SoaRequest } from '../../shared/protocol';
 import { folderCoverage } from '../coverageFeed';
 import type { Folder } from '../folders';
 import { runSafe } from '../runSafe';
 import type { HandlerContext, HandlerGroup } from './context';
 
-/** Attest's own requests about a whole folder: its coverage, its coverage report, and a new document for it. */
+/** Attest's own requests about a whole folder: its coverage, its coverage report, its Statement of Applicability, and a new document for it. */
 export const workspaceRequestHandlers: HandlerGroup = {
   capabilities: {},
 
@@ -28,6 +29,14 @@ export const workspaceRequestHandlers: HandlerGroup = {
       const folder = await folderAt(params.folder);
       const linkBase = params.output ? linkBaseBetween(params.output, folder.uri) : undefined;
       return { text: renderCoverage(folder.index, params.format, { linkBase }) };
+    });
+    connection.onRequest(SoaRequest.method, async (params: SoaRequest.Params): Promise<SoaRequest.Result> => {
+      if (!(SoaRequest.FORMATS as readonly string[]).includes(params.format)) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown format \`${params.format}\`.`);
+      const folder = await folderAt(params.folder);
+      const linkBase = params.output ? linkBaseBetween(params.output, folder.uri) : undefined;
+      const text = renderSoa(folder.index, params.framework, params.format, { linkBase });
+      if (text === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `A Statement of Applicability is made for ${SoaRequest.FRAMEWORKS.join(' or ')}, not \`${params.framework}\`.`);
+      return { text };
     });
     connection.onRequest(NewDocumentRequest.method, async (params: NewDocumentRequest.Params): Promise<NewDocumentRequest.Result> => {
       if (!params.title?.trim()) throw new ResponseError(ErrorCodes.InvalidParams, 'A new document needs a title.');
