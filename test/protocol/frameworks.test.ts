@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { CompletionRequest, HoverRequest, type CompletionItem, type CompletionList, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { control, policy, rangeOf } from '../helpers';
 import { ServerHarness } from './harness';
 
@@ -33,7 +33,7 @@ describe('language server over stdio: frameworks', function () {
     await server.open('policies/new.md', marked);
     const position = { line: marked.split('\n').findIndex((l) => l.startsWith('satisfies')), character: 'satisfies: { iso42001: [A.7.'.length };
     const result = await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: server.uri('policies/new.md') }, position });
-    const items = (Array.isArray(result) ? result : (result as CompletionList | null)?.items ?? []) as CompletionItem[];
+    const items = Array.isArray(result) ? result : (result?.items ?? []);
     assert.strictEqual(items.length, 38);
     const sorted = [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
     assert.deepStrictEqual(sorted.slice(-2).map((i) => i.label), ['A.7.5', 'A.10.4'], 'the covered and excepted items come last');
