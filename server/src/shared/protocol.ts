@@ -35,7 +35,7 @@ export interface DocumentLocation {
   readonly title: string;
   readonly type: string;
   readonly status: string;
-  /** Where the document names each criterion or ML topic it claims (0-based). */
+  /** Where the document names each criterion or ML topic it claims, and each framework item as `framework:id` (0-based). */
   readonly claims: Readonly<Record<string, { readonly line: number; readonly character: number }>>;
 }
 
