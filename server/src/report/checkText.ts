@@ -26,5 +26,8 @@ export function formatCheckText(report: CheckReport, color: boolean): string {
     const addressed = report.coverage.ml.filter((t) => t.status !== 'uncovered').length;
     lines.push(`ML topics: ${addressed} of ${report.coverage.ml.length} addressed.`);
   }
+  for (const f of report.coverage.frameworks ?? []) {
+    lines.push(`${f.name}: ${f.summary.percent}% — ${f.summary.covered} of ${plural(f.summary.inScope, 'item')} controlled, implemented or excepted.`);
+  }
   return lines.join('\n') + '\n';
 }
