@@ -7,6 +7,7 @@ import { definition } from '../../../server/src/features/definition';
 import { hover, hoverInConfig } from '../../../server/src/features/hover';
 import { references, referencesInConfig } from '../../../server/src/features/references';
 import { prepareRename } from '../../../server/src/features/rename';
+import { documentSymbols } from '../../../server/src/features/symbols';
 import { codes, control, policy, POLICY_BODY, rangeOf, workspace } from '../../helpers';
 import { applyEdits, cursor, uri, workspaceAt } from './cursor';
 
@@ -191,6 +192,27 @@ describe('framework items in the editor', () => {
       const off = await workspace({ 'attest.yaml': 'ml: true\n', 'policies/a.md': addressed });
       const offDoc = off.index.get('policies/a.md')!;
       assert.deepStrictEqual(codeActionsFor({ text: offDoc.text, doc: offDoc, index: off.index }, [], topicAt(addressed)), []);
+    });
+  });
+
+  describe('outline and comply conversion', () => {
+    it('lists the ids of each field where they are written', async () => {
+      const text = policy({ criteria: '[CC6.1]', satisfies: '{ TSC: [CC6.2], iso42001: [A.7.5] }' });
+      const { index } = await workspace({ 'policies/a.md': text });
+      const [frontmatter] = documentSymbols(index.get('policies/a.md')!);
+      const field = (name: string) => frontmatter.children?.find((c) => c.name === name)?.children?.map((c) => c.name);
+      assert.deepStrictEqual(field('criteria'), ['CC6.1']);
+      assert.deepStrictEqual(field('satisfies'), ['CC6.2', 'A.7.5']);
+    });
+
+    it('keeps a comply document\'s claims of bundled frameworks under satisfies when converting it', async () => {
+      const yaml = 'name: Access Policy\nacronym: AP\nsatisfies:\n  TSC: [CC6.1]\n  iso27001: [A.5.15]\n---\n';
+      const body = `\n# Access Policy\n\n${POLICY_BODY}`;
+      const { index } = await workspace({ 'attest.yaml': 'frameworks: [iso27001]\n', 'policies/access.md': yaml + body });
+      const doc = index.get('policies/access.md')!;
+      const conversion = codeActionsFor({ text: doc.text, doc, index }, [], { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }).find((a) => a.title === 'Convert to Attest format');
+      const after = applyEdits(yaml + body, conversion?.edit?.changes?.[doc.uri] ?? []);
+      assert.strictEqual(after, '---\nid: AP\ntype: policy\ntitle: Access Policy\nowner: <OWNER ROLE>\ncriteria: [CC6.1]\nsatisfies: { iso27001: [A.5.15] }\n---\n' + body);
     });
   });
 });
