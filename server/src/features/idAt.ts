@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location, Position, Range } from 'vscode-languageserver-types';
 import type { CriteriaMap } from '../core/data/criteria';
+import type { FrameworkCatalog } from '../core/data/frameworkCatalog';
 import type { AttestDocument } from '../core/document/model';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { Located } from '../core/types';
@@ -136,6 +137,7 @@ function idsOnLine(index: WorkspaceIndex, text: TextDocument, line: number, link
       found.push({ kind, id: match[0], range: { start: { line, character: start }, end: { line, character: end } }, place: 'body' });
     }
   };
+  for (const o of itemsOnLine(index.frameworks, content, line)) if (!taken(o.range.start.character, o.range.end.character) && !inLink(o.range.start.character, o.range.end.character)) found.push(o);
   collect(DOCUMENT_TOKEN, 'document', (token) => index.documentsWithId(token).length > 0);
   collect(TOPIC_TOKEN, 'topic', (token) => index.catalog.get(token) !== undefined);
   return found.sort((a, b) => a.range.start.character - b.range.start.character);
@@ -174,6 +176,36 @@ function frameworkIdsInConfig(index: WorkspaceIndex): IdOccurrence[] {
   for (const [id, range] of index.config.enabledFrameworkRanges) found.push({ kind: 'framework', id, range, place: 'config' });
   for (const [framework, exceptions] of index.config.frameworkExceptions) {
     for (const exception of exceptions.values()) found.push({ kind: 'item', id: exception.id, framework, range: exception.idRange, place: 'config' });
+  }
+  return found;
+}
+
+const ITEM_PATTERNS = new WeakMap<FrameworkCatalog, { pattern: RegExp; owner: Map<string, string> }>();
+
+/**
+ * Items of the frameworks turned on, mentioned in the body: only ids that one of them alone
+ * has, since prose does not say which framework an `A.5.2` belongs to.
+ */
+function itemsOnLine(frameworks: FrameworkCatalog, content: string, line: number): IdOccurrence[] {
+  if (frameworks.enabled.length === 0) return [];
+  let known = ITEM_PATTERNS.get(frameworks);
+  if (!known) {
+    const owner = new Map<string, string>();
+    const shared = new Set<string>();
+    for (const f of frameworks.enabled) {
+      for (const c of f.criteria) {
+        if (owner.has(c.id)) shared.add(c.id);
+        else owner.set(c.id, f.id);
+      }
+    }
+    for (const id of shared) owner.delete(id);
+    const alternatives = [...owner.keys()].sort((a, b) => b.length - a.length).map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    known = { pattern: new RegExp(`(?<![\\w.-])(?:${alternatives || '(?!)'})(?![\\w-]|\\.\\w)`, 'g'), owner };
+    ITEM_PATTERNS.set(frameworks, known);
+  }
+  const found: IdOccurrence[] = [];
+  for (const match of content.matchAll(known.pattern)) {
+    found.push({ kind: 'item', id: match[0], framework: known.owner.get(match[0]), range: { start: { line, character: match.index }, end: { line, character: match.index + match[0].length } }, place: 'body' });
   }
   return found;
 }

@@ -69,6 +69,19 @@ describe('framework items in the editor', () => {
       assert.match(markdown(hover(key.index, key.doc, key.position)), /^\*\*ISO\/IEC 42001:2023 Annex A \(AI management system\)\*\* \(`iso42001`\)\n\nCoverage: \*\*0%\*\* — 0 of 38 items/);
     });
 
+    it('in the body, on an id that only one framework turned on has', async () => {
+      const body = `${POLICY_BODY}\nThis meets A.6.2|.5, A.8.34 and A.5.2 of the annexes.\n`;
+      const files = { 'attest.yaml': 'frameworks: [iso42001, iso27001]\n', 'policies/a.md': policy({}, body) };
+      const { index, doc, position, files: clean } = await workspaceAt(files, 'policies/a.md');
+      const h = hover(index, doc, position);
+      assert.deepStrictEqual(h?.range, rangeOf(clean['policies/a.md'], 'A.6.2.5'));
+      assert.match(markdown(h), /· ISO\/IEC 42001 · AI system lifecycle/);
+      const other = rangeOf(clean['policies/a.md'], 'A.8.34').start;
+      assert.match(markdown(hover(index, doc, { line: other.line, character: other.character + 1 })), /· ISO\/IEC 27001 · Technological controls/);
+      const shared = rangeOf(clean['policies/a.md'], 'A.5.2', 0).start;
+      assert.strictEqual(hover(index, doc, { line: shared.line, character: shared.character + 1 }), null, 'A.5.2 is in both annexes: prose does not say which');
+    });
+
     it('in attest.yaml, on a framework entry and on an excepted item', async () => {
       const marked = 'frameworks: [iso42001]\nexceptions:\n  - { framework: iso42001, id: A.10|.4, reason: We sell no AI. }\n';
       const { text, position } = cursor(marked);
