@@ -102,6 +102,9 @@ describe('satisfies in documents', () => {
     assert.deepStrictEqual(doc?.criteria.map((c) => c.value), ['CC6.1']);
     assert.deepStrictEqual(doc?.satisfies.map((c) => [c.framework.value, c.items.map((i) => i.value)]), [['iso27001', ['A.5.15']]]);
     assert.deepStrictEqual(index.frameworkClaimsOf('iso27001', 'A.5.15').map((d) => d.relPath), ['policies/access.md']);
+    const other = text.replace('iso27001', 'PCI DSS');
+    const d = withCode(await diagnose({ 'policies/access.md': other }, 'policies/access.md'), 'unknown-field');
+    assert.deepStrictEqual(d.map((x) => [x.severity, x.range]), [['information', rangeOf(other, 'PCI DSS')]], 'a comply standard of its own is only information');
   });
 });
 

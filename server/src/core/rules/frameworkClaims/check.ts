@@ -63,7 +63,9 @@ export function unknownFrameworkKeys(doc: AttestDocument, ctx: RuleContext): Fin
     const message = near
       ? `\`${key.value}\` is not a framework Attest knows: did you mean \`${near}\`?`
       : `\`${key.value}\` is not a framework Attest knows: \`satisfies\` takes ${orList(names)}.`;
-    found.push(finding('unknown-field', key.range, message, near ? { replacement: near, name: key.value } : { name: key.value }));
+    const unknown = finding('unknown-field', key.range, message, near ? { replacement: near, name: key.value } : { name: key.value });
+    // comply names its own standards (standards/*.yml) under satisfies: Attest's stricter reading is information there.
+    found.push(doc.dialect === 'comply' ? { ...unknown, strict: true } : unknown);
   }
   return found;
 }
