@@ -101,19 +101,24 @@ function itemIds(doc: AttestDocument, site: Extract<SatisfiesSite, { kind: 'id' 
   const listed = new Set(doc.satisfies.filter((c) => c.framework.value === site.key).flatMap((c) => c.items.map((i) => i.value)));
   const coverage = index.coverage().frameworks?.find((f) => f.id === framework.id);
   const statusOf = new Map(coverage?.items.map((i) => [i.id, i.status]));
+  // What the document's ML topics help meet comes first: the crosswalk's suggestion for this document.
+  const suggestedBy = new Map<string, string>();
+  for (const m of doc.ml) for (const id of index.catalog.get(m.value)?.frameworks?.[framework.id] ?? []) if (!suggestedBy.has(id)) suggestedBy.set(id, m.value);
   return framework.criteria
     .filter((item) => !listed.has(item.id))
     .map((item, i): CompletionItem => {
       const status = statusOf.get(item.id);
+      const topic = suggestedBy.get(item.id);
       const label = site.needsDash ? `- ${item.id}` : item.id;
+      const rank = topic ? 0 : status === 'uncovered' ? 1 : 2;
       return {
         label: item.id,
         kind: CompletionItemKind.Constant,
-        labelDetails: { detail: item.title ? ` ${item.title}` : undefined, ...(status ? { description: status } : {}) },
-        detail: `${shortName(framework)} · ${item.seriesName}${status ? ` · ${status}` : ' (not turned on)'}`,
+        labelDetails: { detail: item.title ? ` ${item.title}` : undefined, ...(status ? { description: topic ? `${status} · ${topic}` : status } : {}) },
+        detail: `${shortName(framework)} · ${item.seriesName}${status ? ` · ${status}` : ' (not turned on)'}${topic ? ` · supported by ${topic}` : ''}`,
         documentation: markdown(`**${item.id}**${item.title ? ` — ${item.title}` : ''}\n\n${item.summary}`),
         filterText: item.id,
-        sortText: `${status === 'uncovered' ? 0 : 1}-${String(i).padStart(3, '0')}`,
+        sortText: `${rank}-${String(i).padStart(3, '0')}`,
         textEdit: TextEdit.replace(site.range, label),
       };
     });

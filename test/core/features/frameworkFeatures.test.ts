@@ -129,6 +129,15 @@ describe('framework items in the editor', () => {
       assert.strictEqual(accept(items, 'A.7.5', text), policy({ satisfies: '{ iso42001: [A.2.3, A.7.5] }' }));
     });
 
+    it('offers first what the document\'s ML topics help meet', async () => {
+      const { items } = await completeIn('policies/a.md', policy({ ml: '[model-cards]', satisfies: '{ nist-ai-rmf: [|] }' }), { 'attest.yaml': `ml: true\n${CONFIG}` });
+      const { index } = await workspace({});
+      const suggested = index.catalog.get('model-cards')?.frameworks?.['nist-ai-rmf'] ?? [];
+      const sorted = [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+      assert.deepStrictEqual(sorted.slice(0, suggested.length).map((i) => i.label).sort(), [...suggested].sort());
+      assert.match(sorted[0].detail ?? '', /supported by model-cards$/);
+    });
+
     it('replaces ids with spaces whole, in a block list, and adds the dash a new line needs', async () => {
       const typed = await completeIn('policies/a.md', policy({ satisfies: '\n  nist-ai-rmf:\n    - MAP 2|' }));
       assert.strictEqual(accept(typed.items, 'MAP 2.3', typed.text), policy({ satisfies: '\n  nist-ai-rmf:\n    - MAP 2.3' }));

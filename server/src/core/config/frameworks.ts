@@ -27,7 +27,7 @@ export function readFrameworks(reader: ConfigReader, bundled: BundledFrameworks)
   const enabled: string[] = [];
   const enabledRanges = new Map<string, Range>();
   const paths: { value: string; range: Range }[] = [];
-  for (const entry of reader.strings('frameworks', 'framework names or file paths')) {
+  for (const entry of reader.strings('frameworks', 'frameworks')) {
     if (isPath(entry.value)) {
       paths.push(entry);
     } else if (bundled.ids.includes(entry.value)) {
