@@ -19,16 +19,16 @@ export const FRAMEWORKS = ['iso42001', 'nist-ai-rmf', 'iso27001'];
 
 /**
  * The frontmatter of each type beyond id, type, title and owner: the fields the type needs
- * (`policy`, `extends`, `frequency`) and the usual ones. The defaults check clean together:
- * the control, procedure and addendum point at the policy snippet's default id, and the
- * policy's default criterion is no home criterion of an ML topic.
+ * (`policy`, `extends`, `frequency`) and the usual ones. Every default the author must
+ * choose (an id, a criterion, a role) is a `<PLACEHOLDER>`, as in the section templates, so
+ * that a snippet left as inserted is reported rather than counted as a control of anything.
  */
 const TYPES = [
-  { type: 'policy', prefix: 'POL', fields: (t) => [`status: ${t.choice(STATUSES)}`, `review: { cycle: ${t.choice(CYCLES)}, last: ${t.text(TODAY)} }`, `criteria: [${t.text('CC1.1')}]`] },
-  { type: 'control', prefix: 'CTL', fields: (t) => [`status: ${t.choice(STATUSES)}`, `policy: ${t.text('POL-NAME')}`, `frequency: ${t.choice(FREQUENCIES)}`, `criteria: [${t.text('CC6.2')}]`] },
-  { type: 'procedure', prefix: 'PRC', fields: (t) => [`status: ${t.choice(STATUSES)}`, `policy: ${t.text('POL-NAME')}`, `criteria: [${t.text('CC6.2')}]`] },
-  { type: 'narrative', prefix: 'NAR', fields: (t) => [`status: ${t.choice(STATUSES)}`, `criteria: [${t.text('CC2.1')}]`] },
-  { type: 'addendum', prefix: 'ADD', fields: (t) => [`status: ${t.choice(STATUSES)}`, `extends: ${t.text('POL-NAME')}`, `ml: [${t.stop()}]`] },
+  { type: 'policy', fields: (t) => [`status: ${t.choice(STATUSES)}`, `review: { cycle: ${t.choice(CYCLES)}, last: ${t.text(TODAY)} }`, `criteria: [${t.placeholder('CRITERION ID')}]`] },
+  { type: 'control', fields: (t) => [`status: ${t.choice(STATUSES)}`, `policy: ${t.placeholder('POLICY ID')}`, `frequency: ${t.choice(FREQUENCIES)}`, `criteria: [${t.placeholder('CRITERION ID')}]`] },
+  { type: 'procedure', fields: (t) => [`status: ${t.choice(STATUSES)}`, `policy: ${t.placeholder('POLICY ID')}`, `criteria: [${t.placeholder('CRITERION ID')}]`] },
+  { type: 'narrative', fields: (t) => [`status: ${t.choice(STATUSES)}`, `criteria: [${t.placeholder('CRITERION ID')}]`] },
+  { type: 'addendum', fields: (t) => [`status: ${t.choice(STATUSES)}`, `extends: ${t.placeholder('POLICY ID')}`, `ml: [${t.stop()}]`] },
 ];
 
 /** Text as a snippet body shows it literally. */
@@ -60,9 +60,10 @@ class TabStops {
     return `$${this.next++}`;
   }
   placeholder(name) {
+    name = name.toUpperCase();
     const stop = QUANTITY.test(name) ? this.next++ : (this.named.get(name) ?? this.next++);
     if (!QUANTITY.test(name)) this.named.set(name, stop);
-    return `\${${stop}:${literal(name).replace(/}/g, '\\}')}}`;
+    return `\${${stop}:<${literal(name).replace(/}/g, '\\}')}>}`;
   }
 }
 
@@ -80,12 +81,11 @@ export function generateSnippets(root = ROOT) {
   const snippets = {};
   for (const { type, prefix, fields } of TYPES) {
     const t = new TabStops();
-    const name = type.charAt(0).toUpperCase() + type.slice(1);
-    const id = t.text(`${prefix}-NAME`);
-    const title = t.text(`${name} title`);
+    const id = t.placeholder(`${type} ID`);
+    const title = t.placeholder(`${type} TITLE`);
     const titleStop = title.replace(/^\$\{(\d+):.*$/, '$$$1');
-    const body = ['---', `id: ${id}`, `type: ${type}`, `title: ${title}`, `owner: ${t.text('Owner role')}`, ...fields(t), '---', '', `# ${titleStop}`];
-    for (const section of sections[type]) body.push('', `## ${literal(section.name)}`, '', t.stop());
+    const body = ['---', `id: ${id}`, `type: ${type}`, `title: ${title}`, `owner: ${t.placeholder('OWNER ROLE')}`, ...fields(t), '---', '', `# ${titleStop}`];
+    for (const section of sections[type]) body.push('', `## ${literal(section.name)}`, '', ...templateBody(section.template, t));
     body.push('$0');
     snippets[`Attest ${type}`] = {
       scope: 'markdown',
@@ -112,11 +112,14 @@ export function generateSnippets(root = ROOT) {
   };
   for (const framework of frameworks) {
     const first = framework.criteria[0];
+    const t = new TabStops();
+    // A placeholder, not a real id, so that a snippet left as inserted is never taken for a claim.
+    const item = `${framework.categories[0].name.replace('ISO/IEC ', 'ISO ').replace('NIST ', '')} ${framework.id.startsWith('iso') ? 'control' : 'subcategory'}`;
     snippets[`Attest satisfies: ${framework.categories[0].name}`] = {
       scope: 'markdown',
       prefix: [`satisfies-${framework.id}`],
       description: `Frontmatter: items of ${framework.title} the document meets, e.g. ${first.id} (${first.title}).`,
-      body: ['satisfies:', `  ${framework.id}: [\${1:${literal(first.id)}}]$0`],
+      body: ['satisfies:', `  ${framework.id}: [${t.placeholder(item.toUpperCase())}]$0`],
     };
   }
   return JSON.stringify(snippets, null, 2) + '\n';

@@ -107,6 +107,6 @@ export function policy(fields: Record<string, string> = {}, body = POLICY_BODY):
 
 /** A control under POL-ACCESS with every required field and section. */
 export function control(fields: Record<string, string> = {}, body = '## Objective\n\nWhy.\n\n## Implementation\n\nHow.\n\n## Evidence\n\nWhat.\n'): string {
-  const defaults = { id: 'CTL-AC-01', type: 'control', title: 'Access provisioning', owner: 'IT Lead', policy: 'POL-ACCESS', frequency: 'quarterly', criteria: '[CC6.2]' };
+  const defaults = { id: 'CTL-AC-01', type: 'control', title: 'Access provisioning', owner: 'IT Lead', status: 'approved', policy: 'POL-ACCESS', frequency: 'quarterly', criteria: '[CC6.2]' };
   return documentText(defaults, fields, body);
 }

@@ -59,6 +59,7 @@ export type CoverageNode = FolderNode | CategoryNode | CriterionNode | MlGroupNo
 /** The codicon and theme colour of each status, wherever the client shows one. */
 export const STATUS_ICON: Readonly<Record<CoverageStatus, [string, string]>> = {
   uncovered: ['error', 'charts.red'],
+  drafted: ['edit', 'charts.orange'],
   documented: ['warning', 'charts.yellow'],
   controlled: ['shield', 'charts.blue'],
   implemented: ['pass', 'charts.green'],

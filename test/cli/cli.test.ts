@@ -77,7 +77,8 @@ describe('attest check', () => {
     );
     for (const d of report.diagnostics) assert.ok(d.message.length > 20, d.message);
     assert.deepStrictEqual(Object.keys(report.coverage), ['criteria', 'ml', 'summary', 'frameworks']);
-    assert.deepStrictEqual(report.coverage.summary, { inScope: 36, covered: 2, percent: 5.6 });
+    // Drafts claim but do not cover (SPEC §10): one criterion is covered, two only drafted.
+    assert.deepStrictEqual(report.coverage.summary, { inScope: 36, covered: 1, percent: 2.8, drafted: 2 });
   });
 
   it('prints compiler-style text with a summary and the coverage percentage', async () => {
@@ -85,7 +86,7 @@ describe('attest check', () => {
     assert.strictEqual(code, 1);
     assert.match(out, /^test\/fixtures\/mistakes\/policies\/access\.md:8:26 {2}error {4}`CC9\.9` is not a Trust Services Criterion: did you mean `CC9\.1` or `CC9\.2`\? {2}\[unknown-criterion\]$/m);
     assert.match(out, /7 documents checked: 9 errors, 4 warnings, 1 information\./);
-    assert.match(out, /Coverage: 5\.6%/);
+    assert.match(out, /Coverage: 2\.8%/);
   });
 
   it('prints paths in text relative to the current folder, or absolute outside it', async () => {
@@ -138,7 +139,7 @@ describe('attest check', () => {
   it('exits 0 on a clean workspace and honours --max-warnings', async () => {
     const dir = tempWorkspace({
       'attest.yaml': 'ml: false\nrules:\n  uncovered-criterion: off\n',
-      'policies/p.md': '---\nid: POL-A\ntype: policy\ntitle: A\nowner: CISO\nownr: x\n---\n## Purpose\n## Scope\n## Roles and Responsibilities\n## Policy\n## Enforcement\n## Exceptions\n## Review\n',
+      'policies/p.md': '---\nid: POL-A\ntype: policy\ntitle: A\nowner: CISO\nownr: x\n---\n## Purpose\nP.\n## Scope\nS.\n## Roles and Responsibilities\nR.\n## Policy\nP.\n## Enforcement\nE.\n## Exceptions\nE.\n## Review\nR.\n',
     });
     assert.strictEqual((await run('check', dir)).code, 0);
     assert.strictEqual((await run('check', dir, '--max-warnings', '1')).code, 0);
@@ -161,7 +162,7 @@ describe('attest check', () => {
       '.github/TEMPLATE.md': '# Template\n',
       'out/report.csv': 'a,b\n',
       'policies/p.md': '---\nid: POL-A\ntype: policy\ntitle: A\nowner: CISO\n---\nSee [the template](../.github/TEMPLATE.md).\n',
-      'controls/c.md': '---\nid: CTL-A\ntype: control\ntitle: A\nowner: CISO\npolicy: POL-A\nevidence:\n  - { name: Report, path: out/report.csv, collected: 2026-11-01 }\n---\n',
+      'controls/c.md': '---\nid: CTL-A\ntype: control\ntitle: A\nowner: CISO\npolicy: POL-A\ncriteria: [CC6.1]\nevidence:\n  - { name: Report, path: out/report.csv, collected: 2026-11-01 }\n---\n',
     });
     const { code, out } = await run('check', dir, '--format', 'json');
     assert.deepStrictEqual((JSON.parse(out) as { diagnostics: JsonDiagnostic[] }).diagnostics, []);
@@ -329,7 +330,7 @@ describe('attest coverage', () => {
     assert.match(csv.out, /^kind,id,category,status,documents,reason$/m);
     assert.match(csv.out, /^criterion,CC6\.2,Security,controlled,CTL-AC-01 POL-ACCESS,$/m);
     const json = JSON.parse((await run('coverage', dir, '--format', 'json', '--today', TODAY)).out) as { summary: { percent: number } };
-    assert.strictEqual(json.summary.percent, 5.6);
+    assert.strictEqual(json.summary.percent, 2.8);
     const out = path.join(tempWorkspace({}), 'report.html');
     const html = await run('coverage', dir, '--format', 'html', '--output', out, '--today', TODAY);
     assert.strictEqual(html.code, 0);

@@ -19,7 +19,7 @@ const coverage: Coverage = {
     },
   ],
   ml: [{ topic: 'model-inventory', title: 'Model inventory', status: 'controlled', documents: ['CTL-002'] }],
-  summary: { inScope: 5, covered: 3, percent: 60 },
+  summary: { inScope: 5, covered: 3, percent: 60, drafted: 0 },
 };
 
 const meta: ReportMeta = {
@@ -124,7 +124,7 @@ describe('formatCoverageHtml', () => {
 
   it('names documents missing from the workspace without linking them', () => {
     const page = formatCoverageHtml(
-      { criteria: [{ id: 'CC2.1', category: 'Security', status: 'documented', documents: ['GONE-1'], summary: 's' }], ml: [], summary: { inScope: 1, covered: 0, percent: 0 } },
+      { criteria: [{ id: 'CC2.1', category: 'Security', status: 'documented', documents: ['GONE-1'], summary: 's' }], ml: [], summary: { inScope: 1, covered: 0, percent: 0, drafted: 0 } },
       { date: '2025-01-01', documents: new Map() },
     );
     assert.ok(page.includes('<code class="doc-id">GONE-1</code>'));

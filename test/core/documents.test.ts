@@ -8,11 +8,12 @@ describe('documents outside the document folders', () => {
     assert.strictEqual(index.get('docs/access.md')?.type, 'policy');
   });
 
-  for (const [written, suggested] of [['Policy', 'policy'], ['polcy', 'policy'], ['Controls', 'control']] as const) {
+  // A type in another case is the type, with a warning (SPEC §10); a typo is an error.
+  for (const [written, suggested, code] of [['Policy', 'policy', 'value-spelling'], ['polcy', 'policy', 'invalid-value'], ['Controls', 'control', 'invalid-value']] as const) {
     it(`report a near-miss type \`${written}\` beside an id or criteria, instead of dropping the document`, async () => {
       const text = policy({ type: written });
       const d = await diagnose({ 'docs/access.md': text }, 'docs/access.md');
-      const found = expectOne(d, 'invalid-value', rangeOf(text, written));
+      const found = expectOne(d, code, rangeOf(text, written));
       assert.ok(found.message.includes(`\`${suggested}\``), found.message);
     });
   }

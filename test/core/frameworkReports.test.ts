@@ -10,7 +10,7 @@ import { control, policy, workspace } from '../helpers';
 const coverage: Coverage = {
   criteria: [{ id: 'CC6.1', category: 'Security', status: 'controlled', documents: ['CTL-A'], summary: 'Logical access' }],
   ml: [],
-  summary: { inScope: 1, covered: 1, percent: 100 },
+  summary: { inScope: 1, covered: 1, percent: 100, drafted: 0 },
   frameworks: [
     {
       id: 'iso42001',
@@ -20,7 +20,7 @@ const coverage: Coverage = {
         { id: 'A.2.2', title: 'AI policy', group: 'AI policy', status: 'documented', documents: ['POL-AI'], summary: 'A policy | approved.' },
         { id: 'A.10.4', title: 'Customers', group: 'Suppliers, partners and customers', status: 'excepted', documents: [], summary: 'Customers.', reason: 'We sell\nno AI.' },
       ],
-      summary: { inScope: 2, covered: 1, percent: 50 },
+      summary: { inScope: 2, covered: 1, percent: 50, drafted: 0 },
     },
   ],
 };

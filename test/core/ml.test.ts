@@ -127,7 +127,7 @@ describe('ML addenda', () => {
   });
 
   it('ignores controls and procedures, which implement rather than govern', async () => {
-    const ctl = '---\nid: CTL-1\ntype: control\ntitle: T\nowner: SRE Lead\npolicy: POL-LOG\nfrequency: daily\ncriteria: [CC7.2]\n---\n## Objective\n\n## Implementation\n\n## Evidence\n';
+    const ctl = '---\nid: CTL-1\ntype: control\ntitle: T\nowner: SRE Lead\npolicy: POL-LOG\nfrequency: daily\ncriteria: [CC7.2]\n---\n## Objective\n\nWhy.\n\n## Implementation\n\nHow.\n\n## Evidence\n\nWhat.\n';
     const files = { 'attest.yaml': ML_ON, 'policies/log.md': policy({ id: 'POL-LOG', criteria: '[CC7.1]' }), 'controls/c.md': ctl };
     assert.deepStrictEqual(await diagnose(files, 'controls/c.md'), []);
   });

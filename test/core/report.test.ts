@@ -13,7 +13,7 @@ const coverage: Coverage = {
     { id: 'CC7.2', category: 'Security', status: 'uncovered', documents: [], summary: 'Monitoring' },
   ],
   ml: [{ topic: 'data-lineage', title: 'Data lineage', status: 'uncovered', documents: [] }],
-  summary: { inScope: 3, covered: 2, percent: 66.7 },
+  summary: { inScope: 3, covered: 2, percent: 66.7, drafted: 0 },
 };
 const meta: ReportMeta = { organization: 'Example\nML Co.', date: '2026-11-23', documents: new Map() };
 
@@ -41,7 +41,7 @@ describe('coverage text', () => {
   });
 
   it('says criterion for one', () => {
-    const one = formatCoverageText({ criteria: [coverage.criteria[0]], ml: [], summary: { inScope: 1, covered: 1, percent: 100 } }, meta);
+    const one = formatCoverageText({ criteria: [coverage.criteria[0]], ml: [], summary: { inScope: 1, covered: 1, percent: 100, drafted: 0 } }, meta);
     assert.ok(one.endsWith('\n100% covered: 1 of 1 in-scope criterion is controlled, implemented or excepted.\n'), one);
   });
 });
@@ -60,7 +60,7 @@ describe('coverage markdown and csv', () => {
 });
 
 describe('check text', () => {
-  const clean: CheckReport = { version: 1, files: 1, diagnostics: [], coverage: { ...coverage, ml: [], summary: { inScope: 1, covered: 1, percent: 100 } } };
+  const clean: CheckReport = { version: 1, files: 1, diagnostics: [], coverage: { ...coverage, ml: [], summary: { inScope: 1, covered: 1, percent: 100, drafted: 0 } } };
 
   it('starts with the summary when there is nothing to report', () => {
     assert.strictEqual(formatCheckText(clean, false), '1 document checked: 0 errors, 0 warnings, 0 information.\nCoverage: 100% — 1 of 1 in-scope criterion controlled, implemented or excepted.\n');

@@ -40,6 +40,13 @@ function expand(snippet: Snippet): string {
   return text.replace(/\$\d+/g, '').replace(/\u0000/g, '\\').replace(/\u0001/g, '$').replace(/\u0002/g, '}');
 }
 
+/** What an author would write in place of each placeholder: ids that resolve, a criterion no ML topic is homed on. */
+function fill(text: string, file: string): string {
+  const ids: Record<string, string> = { 'POLICY ID': 'POL-NAME', 'CRITERION ID': 'CC1.1', 'N': '12' };
+  const own = `${file.split('/')[0].slice(0, 3).toUpperCase()}-NAME`;
+  return text.replace(/<([A-Z][A-Z0-9 -]*)>/g, (_, words: string) => (words.endsWith(' ID') && words !== 'POLICY ID' && words !== 'CRITERION ID' ? own : (ids[words] ?? `Filled ${words.toLowerCase()}`)));
+}
+
 describe('snippets', () => {
   it('are what scripts/generate-snippets.mjs makes of the data files', async () => {
     assert.strictEqual(readFileSync(join(REPO, 'snippets', 'attest.code-snippets'), 'utf8'), await generated(), 'run node scripts/generate-snippets.mjs');
@@ -59,7 +66,7 @@ describe('snippets', () => {
     }
   });
 
-  it('insert documents that check clean as they stand', async () => {
+  it('insert documents whose every default is a placeholder the rule reports, and that check clean once filled', async () => {
     const files: Record<string, string> = {
       'policies/name.md': expand(byPrefix('attest-policy')),
       'controls/name.md': expand(byPrefix('attest-control')),
@@ -68,20 +75,30 @@ describe('snippets', () => {
       'addenda/name.md': expand(byPrefix('attest-addendum')),
     };
     assert.match(files['policies/name.md'], new RegExp(`last: ${TODAY} }`));
-    for (const file of Object.keys(files)) assert.deepStrictEqual((await diagnose(files, file)).map((d) => d.message), [], file);
+    assert.match(files['controls/name.md'], /^criteria: \[<CRITERION ID>\]$/m);
+    for (const file of Object.keys(files)) {
+      const found = await diagnose(files, file);
+      assert.deepStrictEqual([...new Set(found.map((d) => d.code))], ['unfilled-placeholder'], file);
+      assert.ok(found.some((d) => /^<CRITERION ID>|^<POLICY ID>/.test(d.message)) || file.startsWith('addenda'), `${file}: its ids are reported`);
+    }
+    const filled = Object.fromEntries(Object.entries(files).map(([file, text]) => [file, fill(text, file)]));
+    for (const file of Object.keys(filled)) assert.deepStrictEqual((await diagnose(filled, file)).map((d) => d.message), [], file);
   });
 
-  it('claim items of each bundled framework under satisfies, checking clean once it is turned on', async () => {
+  it('claim items of each bundled framework under satisfies: a placeholder to fill, then clean once the framework is on', async () => {
     const generator = (await import(pathToFileURL(join(REPO, 'scripts', 'generate-snippets.mjs')).href)) as { FRAMEWORKS: readonly string[] };
     const data = loadBundledData();
     assert.deepStrictEqual(generator.FRAMEWORKS, data.optionalFrameworkIds);
     assert.deepStrictEqual(byPrefix('attest-satisfies').body, ['satisfies:', `  \${1|${data.optionalFrameworkIds.join(',')}|}: [$2]$0`]);
+    const placeholders: Record<string, string> = { iso42001: '<ISO 42001 CONTROL>', 'nist-ai-rmf': '<AI RMF SUBCATEGORY>', iso27001: '<ISO 27001 CONTROL>' };
     for (const id of data.optionalFrameworkIds) {
       const claim = expand(byPrefix(`satisfies-${id}`));
-      assert.strictEqual(claim, `satisfies:\n  ${id}: [${data.optionalFramework(id)?.criteria[0].id}]`);
-      const policy = expand(byPrefix('attest-policy')).replace(/\n---\n/, `\n${claim}\n---\n`);
+      assert.strictEqual(claim, `satisfies:\n  ${id}: [${placeholders[id]}]`);
+      const policy = fill(expand(byPrefix('attest-policy')), 'policies/name.md').replace(/\n---\n/, `\n${claim}\n---\n`);
       const files = { 'attest.yaml': `frameworks: [${id}]\n`, 'policies/name.md': policy };
-      assert.deepStrictEqual((await diagnose(files, 'policies/name.md')).map((d) => d.message), [], id);
+      assert.deepStrictEqual((await diagnose(files, 'policies/name.md')).map((d) => d.code), ['unfilled-placeholder'], id);
+      const filled = { ...files, 'policies/name.md': policy.replace(placeholders[id], data.optionalFramework(id)?.criteria[0].id ?? '') };
+      assert.deepStrictEqual((await diagnose(filled, 'policies/name.md')).map((d) => d.message), [], id);
     }
   });
 
@@ -92,6 +109,7 @@ describe('snippets', () => {
       'policies/name.md': expand(byPrefix('attest-policy')),
       'addenda/name.md': `${addendum}\n${topics.map((t) => expand(byPrefix(`ml-${t.id}`))).join('\n')}`,
     };
+    for (const file of Object.keys(files)) files[file as keyof typeof files] = fill(files[file as keyof typeof files], file);
     assert.deepStrictEqual((await diagnose(files, 'addenda/name.md')).map((d) => d.message), []);
   });
 });

@@ -6,8 +6,10 @@ import * as childProcess from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
-import { activityBarItem, viewPane, viewRows, waitFor } from './driver';
-import { context } from './run';
+import { exactly } from './workbench/textMatch';
+import { activityBarItem, viewPane, viewRows } from './workbench/views';
+import { waitFor } from './workbench/waitFor';
+import { context } from './context';
 
 /** `attest coverage --format json`, as the CLI prints it. */
 export interface CoverageJson {
@@ -50,7 +52,7 @@ export async function openAttestView(page: Page): Promise<Locator> {
 /** The tree row whose label is `label` (a string matches it whole), at `level` (1 = top) if given. */
 export function treeRow(pane: Locator, label: string | RegExp, level?: number): Locator {
   const rows = level === undefined ? viewRows(pane) : pane.locator(`.pane-body .monaco-list-row[aria-level="${level}"]`);
-  const wanted = typeof label === 'string' ? new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) : label;
+  const wanted = typeof label === 'string' ? exactly(label) : label;
   return rows.filter({ has: pane.page().locator('.label-name', { hasText: wanted }) }).first();
 }
 

@@ -8,9 +8,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { context } from './run';
+import { context } from './context';
 import { COVERED, cliCoverage, openAttestView, rowDescription, rowLabel, setExpanded, treeRow } from './attest';
-import { screenshot, waitFor } from './driver';
+import { screenshot } from './workbench/screenshots';
+import { waitFor } from './workbench/waitFor';
 
 /** Drags the sash between the side bar and the editor so that the side bar is `width` px wide (descriptions are long). */
 async function resizeSideBar(page: Page, width: number): Promise<void> {

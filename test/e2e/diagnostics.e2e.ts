@@ -5,8 +5,11 @@
  */
 import * as assert from 'assert';
 import type { Locator, Page } from 'playwright-core';
-import { context } from './run';
-import { activeEditor, editorToken, openFile, screenshot, waitFor } from './driver';
+import { context } from './context';
+import { activeEditor, editorToken } from './workbench/editor';
+import { openFile } from './workbench/explorer';
+import { screenshot } from './workbench/screenshots';
+import { waitFor } from './workbench/waitFor';
 
 const POLICY = `---
 id: POL-ACCESS

@@ -4,9 +4,12 @@
  * that covers it), the same as `attest coverage` reports.
  */
 import * as assert from 'assert';
-import { context } from './run';
+import { context } from './context';
 import { cliCoverage, fixtureWorkspace } from './attest';
-import { editorToken, hoverText, openFile, screenshot, visibleHover, waitUntilOpaque } from './driver';
+import { editorToken } from './workbench/editor';
+import { openFile } from './workbench/explorer';
+import { hoverText, visibleHover } from './workbench/hover';
+import { screenshot, waitUntilOpaque } from './workbench/screenshots';
 
 describe('hover', function () {
   it('shows the summary and coverage of a criterion', async function () {

@@ -6,9 +6,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { context } from './run';
+import { context } from './context';
 import { cliCoverage, fixtureWorkspace, openAttestView, rowDescription, treeRow } from './attest';
-import { screenshot, statusBarItem, waitFor } from './driver';
+import { screenshot } from './workbench/screenshots';
+import { statusBarItem } from './workbench/statusBar';
+import { waitFor } from './workbench/waitFor';
 
 const CAPACITY_CONTROL = `---
 id: CTL-CAPACITY

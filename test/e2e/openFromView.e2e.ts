@@ -7,9 +7,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
-import { context } from './run';
+import { context } from './context';
 import { fixtureWorkspace, openAttestView, setExpanded, treeRow } from './attest';
-import { activeEditor, screenshot, statusBarItem, waitFor } from './driver';
+import { activeEditor } from './workbench/editor';
+import { screenshot } from './workbench/screenshots';
+import { statusBarItem } from './workbench/statusBar';
+import { waitFor } from './workbench/waitFor';
 
 /** A control whose criteria are a block list, so that CC6.2 has a line of its own, deep in the frontmatter. */
 const MFA_CONTROL = `---

@@ -5,9 +5,12 @@
  */
 import * as assert from 'assert';
 import type { Locator, Page } from 'playwright-core';
-import { context } from './run';
+import { context } from './context';
 import { fixtureWorkspace } from './attest';
-import { activeEditor, editorLine, editorToken, openFile, renderedBox, screenshot, waitFor, waitUntilOpaque } from './driver';
+import { activeEditor, editorLine, editorToken, renderedBox } from './workbench/editor';
+import { openFile } from './workbench/explorer';
+import { screenshot, waitUntilOpaque } from './workbench/screenshots';
+import { waitFor } from './workbench/waitFor';
 
 /** The code action menu (light bulb / Ctrl+.). */
 function actionWidget(page: Page): Locator {

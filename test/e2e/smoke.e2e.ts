@@ -4,8 +4,12 @@
  * Deliberately independent of Attest's own features.
  */
 import * as assert from 'assert';
-import { context } from './run';
-import { editorLine, explorerRow, openFile, screenshot, statusBarItem, waitForWorkbench } from './driver';
+import { context } from './context';
+import { editorLine } from './workbench/editor';
+import { explorerRow, openFile } from './workbench/explorer';
+import { screenshot } from './workbench/screenshots';
+import { statusBarItem } from './workbench/statusBar';
+import { waitForWorkbench } from './workbench/workbenchPage';
 
 describe('workbench smoke', function () {
   it('has the packaged extension installed', async function () {

@@ -3,9 +3,12 @@
  * json` for the workspace, and clicking it opens the Attest Coverage view.
  */
 import * as assert from 'assert';
-import { context } from './run';
+import { context } from './context';
 import { cliCoverage, fixtureWorkspace } from './attest';
-import { screenshot, statusBarItem, viewPane, viewRows, waitFor } from './driver';
+import { screenshot } from './workbench/screenshots';
+import { statusBarItem } from './workbench/statusBar';
+import { viewPane, viewRows } from './workbench/views';
+import { waitFor } from './workbench/waitFor';
 
 describe('status bar', function () {
   it('shows the coverage percentage and opens the Coverage view', async function () {

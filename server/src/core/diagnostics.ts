@@ -4,6 +4,7 @@ import { nearestNames } from './data/criteria';
 import type { AttestDocument, DocumentSuppression } from './document/model';
 import { ALL_RULE_INFO, DOCUMENT_RULES, INVALID_SUPPRESSION, RULE_CODES, WORKSPACE_RULES } from './rules';
 import type { RuleContext, WorkspaceFacts } from './rules/rule';
+import { hasPlaceholder } from './placeholders';
 import type { Diagnostic, Finding, Severity } from './types';
 
 const DEFAULT_SEVERITY = new Map<string, Severity>(ALL_RULE_INFO.map((r) => [r.code, r.defaultSeverity]));
@@ -31,7 +32,8 @@ export function diagnoseDocument(doc: AttestDocument, ctx: RuleContext): Diagnos
   const suppressed = new Set<string>();
   for (const s of doc.suppressions) {
     findings.push(...checkSuppression(s));
-    if (s.reason) s.codes.forEach((c) => suppressed.add(c.value));
+    // A reason that is still template text excuses nothing (unfilled-placeholder says so).
+    if (s.reason && !hasPlaceholder(s.reason)) s.codes.forEach((c) => suppressed.add(c.value));
   }
   const result: Diagnostic[] = [];
   for (const f of findings) {

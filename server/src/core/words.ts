@@ -15,6 +15,11 @@ export function orList(names: readonly string[]): string {
  * A word with its indefinite article: `a policy`, `an addendum`, `an annual`, `an ML`. By
  * sound, as far as the words Attest writes go: an acronym by the name of its first letter.
  */
+/** `CC6.1`, `CC6.1 and CC6.2`, `CC6.1, CC6.2 and CC6.3`: names as prose, without quotes. */
+export function andList(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
 export function withArticle(word: string): string {
   const an = /^[A-Z]{2}/.test(word) ? /^[AEFHILMNORSX]/.test(word) : /^[aeiou]/i.test(word) && !/^(uni|use|eu|one)/i.test(word);
   return `${an ? 'an' : 'a'} ${word}`;

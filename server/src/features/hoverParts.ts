@@ -4,6 +4,7 @@ import { escapeMarkdown } from '../shared/markdown';
 
 const STATUS_TEXT: Readonly<Record<CoverageStatus, string>> = {
   uncovered: '**uncovered** — no document claims it',
+  drafted: '**drafted** — only drafts claim it: approve one to count it',
   documented: '**documented** — claimed by documents, but no control',
   controlled: '**controlled** — a control claims it',
   implemented: '**implemented** — an implemented control with current evidence claims it',

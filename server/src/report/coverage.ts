@@ -13,6 +13,7 @@ export interface ReportMeta {
 
 export const STATUS_LABEL: Readonly<Record<CoverageStatus, string>> = {
   uncovered: 'uncovered',
+  drafted: 'drafted',
   documented: 'documented only',
   controlled: 'controlled',
   implemented: 'implemented',
@@ -45,10 +46,15 @@ export function formatCoverageText(coverage: Coverage, meta: ReportMeta): string
     for (const t of coverage.ml) lines.push(`  ${t.topic.padEnd(24)} ${STATUS_LABEL[t.status].padEnd(16)} ${t.documents.join(', ')}`.trimEnd());
   }
   const s = coverage.summary;
-  lines.push('', `${s.percent}% covered: ${coveredOf(s.covered, s.inScope)} controlled, implemented or excepted.`);
+  lines.push('', `${s.percent}% covered: ${coveredOf(s.covered, s.inScope)} controlled, implemented or excepted.${draftedNote(s.drafted)}`);
   // Each framework after the TSC's headline, with a headline of its own.
   lines.push(...frameworksText(coverage.frameworks ?? [], (status) => STATUS_LABEL[status]));
   return lines.join('\n') + '\n';
+}
+
+/** Drafts claim but do not cover (SPEC §10): how many criteria wait only for an approval. */
+export function draftedNote(drafted: number): string {
+  return drafted > 0 ? ` ${drafted === 1 ? '1 more is' : `${drafted} more are`} drafted: claimed only by drafts, which count once approved.` : '';
 }
 
 function mdCell(text: string): string {
@@ -60,7 +66,7 @@ export function formatCoverageMarkdown(coverage: Coverage, meta: ReportMeta): st
   const lines = [
     `# SOC 2 coverage${meta.organization ? ` — ${mdCell(meta.organization)}` : ''}`,
     '',
-    `Generated ${meta.date}. **${s.percent}%** covered: ${coveredOf(s.covered, s.inScope)} controlled, implemented or excepted. A criterion claimed only by documents that are not controls (policies, procedures) is *documented*, not covered.`,
+    `Generated ${meta.date}. **${s.percent}%** covered: ${coveredOf(s.covered, s.inScope)} controlled, implemented or excepted.${draftedNote(s.drafted)} A criterion claimed only by documents that are not controls (policies, procedures) is *documented*, not covered.`,
     '',
     '| Criterion | Category | Status | Documents |',
     '| --- | --- | --- | --- |',

@@ -1,13 +1,5 @@
+import { esc, hrefOf } from './html/escape';
 import { soaStatus, soaSummary, type Soa, type SoaRow } from './soa';
-
-function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
-
-/** A relative URL for a workspace path, each segment percent-encoded (see coverageHtml.ts). */
-function hrefOf(relPath: string, linkBase: string): string {
-  return linkBase + relPath.replace(/\\/g, '/').replace(/^\.\//, '').split('/').map(encodeURIComponent).join('/');
-}
 
 const CSS = `
 body { margin: 0; background: #f6f8fa; color: #1b1f24; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Liberation Sans", Arial, sans-serif; }
@@ -23,7 +15,7 @@ tbody th { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monos
 tr.na td, tr.na th { background: #f3f3f3; }
 .docs { list-style: none; margin: 0; padding: 0; }
 .status { white-space: nowrap; font-weight: 600; }
-.st-uncovered { color: #6e2800; } .st-documented { color: #5c4000; } .st-controlled { color: #0b3d66; } .st-implemented { color: #00513b; } .st-excepted { color: #333333; }
+.st-uncovered { color: #6e2800; } .st-drafted { color: #5c4000; font-style: italic; } .st-documented { color: #5c4000; } .st-controlled { color: #0b3d66; } .st-implemented { color: #00513b; } .st-excepted { color: #333333; }
 footer { font-size: 13px; padding-bottom: 32px; margin-top: 28px; }
 @media print { body { background: #ffffff; font-size: 10pt; } header, main, footer { max-width: none; padding: 0; } tr { break-inside: avoid; } thead { display: table-header-group; } }
 `;

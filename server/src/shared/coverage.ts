@@ -2,7 +2,12 @@
  * The coverage model as it crosses the wire: the core computes it, the CLI prints it and the
  * client draws it. No imports, so that the client can use it without bundling the core.
  */
-export const COVERAGE_STATUSES = ['uncovered', 'documented', 'controlled', 'implemented', 'excepted'] as const;
+/**
+ * From nothing to done: `drafted` is claimed only by drafts (not yet approved), `documented`
+ * by approved documents that are not controls, `controlled` by an approved control,
+ * `implemented` by an implemented control with current evidence (SPEC §7, §10).
+ */
+export const COVERAGE_STATUSES = ['uncovered', 'drafted', 'documented', 'controlled', 'implemented', 'excepted'] as const;
 export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];
 
 /** Statuses that count as covered in the percentage: claimed is not implemented, but a control is a control. */
@@ -31,6 +36,8 @@ export interface CoverageSummary {
   readonly inScope: number;
   readonly covered: number;
   readonly percent: number;
+  /** Claimed only by drafts, so not covered yet. */
+  readonly drafted: number;
 }
 
 /** One item of a framework beyond the TSC (an Annex A control, an AI RMF subcategory). */
@@ -64,6 +71,7 @@ export interface FrameworkCoverage {
 export interface Coverage {
   readonly criteria: readonly CriterionCoverage[];
   readonly ml: readonly TopicCoverage[];
+  /** `covered` counts controlled, implemented and excepted criteria; `drafted` those claimed only by drafts. */
   readonly summary: CoverageSummary;
   /**
    * One entry per framework turned on besides the TSC, in the order attest.yaml lists them.
@@ -73,8 +81,9 @@ export interface Coverage {
   readonly frameworks?: readonly FrameworkCoverage[];
 }
 
-/** Covered, in scope and the percentage (one decimal) of a list of statuses. */
+/** Covered, drafted, in scope and the percentage (one decimal) of a list of statuses. */
 export function summarize(items: readonly { readonly status: CoverageStatus }[]): CoverageSummary {
   const covered = items.filter((i) => COVERED_STATUSES.has(i.status)).length;
-  return { inScope: items.length, covered, percent: items.length ? Math.round((covered / items.length) * 1000) / 10 : 100 };
+  const drafted = items.filter((i) => i.status === 'drafted').length;
+  return { inScope: items.length, covered, percent: items.length ? Math.round((covered / items.length) * 1000) / 10 : 100, drafted };
 }

@@ -42,7 +42,7 @@ describe('code lenses', () => {
       [{ status: 'implemented', evidence: evidence('2026-10-01') }, 'meets 1 criterion · implemented · evidence 2026-10-01'],
       [{ status: 'implemented', evidence: evidence('2026-01-05') }, 'meets 1 criterion · implemented · evidence overdue (last 2026-01-05)'],
       [{ status: 'approved', criteria: '[CC6.2, CC6.3, P1.1]' }, 'meets 2 criteria · approved · no evidence'],
-      [{ evidence: '\n  - name: Ticket\n    path: evidence/t.pdf' }, 'meets 1 criterion · draft · evidence undated'],
+      [{ status: '', evidence: '\n  - name: Ticket\n    path: evidence/t.pdf' }, 'meets 1 criterion · draft · evidence undated'],
       [{ status: 'implemented', evidence: evidence('2030-01-01') }, 'meets 1 criterion · implemented · evidence dated in the future'],
     ];
     for (const [fields, title] of cases) {

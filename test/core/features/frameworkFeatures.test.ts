@@ -234,7 +234,7 @@ describe('framework items in the editor', () => {
       const doc = index.get('policies/access.md')!;
       const conversion = codeActionsFor({ text: doc.text, doc, index }, [], { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }).find((a) => a.title === 'Convert to Attest format');
       const after = applyEdits(yaml + body, conversion?.edit?.changes?.[doc.uri] ?? []);
-      assert.strictEqual(after, '---\nid: AP\ntype: policy\ntitle: Access Policy\nowner: <OWNER ROLE>\ncriteria: [CC6.1]\nsatisfies: { iso27001: [A.5.15] }\n---\n' + body);
+      assert.strictEqual(after, '---\nid: AP\ntype: policy\ntitle: Access Policy\nowner: <OWNER ROLE>\nstatus: approved\ncriteria: [CC6.1]\nsatisfies: { iso27001: [A.5.15] }\n---\n' + body);
     });
   });
 });

@@ -7,6 +7,8 @@ export interface SectionRequirement {
   readonly synonyms: readonly string[];
   /** Body inserted under the heading by the quick fix; may be empty. */
   readonly template: string;
+  /** Written by New Document and snippets, but never reported missing. */
+  readonly optional?: boolean;
 }
 
 export type SectionRequirements = Readonly<Record<DocumentType, readonly SectionRequirement[]>>;
@@ -22,6 +24,7 @@ export function parseSections(raw: unknown, source: string): SectionRequirements
         name: check.string(s.name, `${type}[${i}].name`),
         synonyms: check.strings(s.synonyms, `${type}[${i}].synonyms`, true),
         template: typeof s.template === 'string' ? s.template.trimEnd() : '',
+        ...(s.optional === true ? { optional: true } : {}),
       };
     });
   }

@@ -42,6 +42,15 @@ function folderMatcher(folders: readonly string[]): (dir: string) => boolean {
 
 const MATCHERS = new WeakMap<readonly string[], (dir: string) => boolean>();
 
+/** The type a folder's name says: `policies/`, and names that end in it (`access_control_policies/`, `hr-policies/`). */
+function typeOfFolder(name: string): DocumentType | undefined {
+  const lower = name.toLowerCase();
+  const exact = FOLDER_TYPES[lower];
+  if (exact) return exact;
+  const suffix = /[_\- ]([a-z]+)$/.exec(lower)?.[1];
+  return suffix ? FOLDER_TYPES[suffix] : undefined;
+}
+
 /** Whether a workspace-relative path can be a document at all, and what its folders say. */
 export function classifyPath(relPath: string, documentFolders: readonly string[]): Classification | undefined {
   const segments = relPath.split('/');
@@ -52,7 +61,7 @@ export function classifyPath(relPath: string, documentFolders: readonly string[]
   if (!inFolder) MATCHERS.set(documentFolders, (inFolder = folderMatcher(documentFolders)));
   const inDocumentFolder = folders.length > 0 ? inFolder(folders.join('/')) : documentFolders.some((f) => /^\.?\/*\.?$/.test(f));
   let folderType: DocumentType | undefined;
-  for (let i = folders.length - 1; i >= 0 && !folderType; i--) folderType = FOLDER_TYPES[folders[i].toLowerCase()];
+  for (let i = folders.length - 1; i >= 0 && !folderType; i--) folderType = typeOfFolder(folders[i]);
   return { inDocumentFolder, folderType };
 }
 

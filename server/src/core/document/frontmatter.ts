@@ -36,6 +36,13 @@ function* lines(text: string, offset = 0): Generator<{ start: number; end: numbe
   }
 }
 
+function isYamlKeyLine(line: string): boolean {
+  return /^[A-Za-z_][\w-]*\s*:/.test(line);
+}
+
+/** comply's own keys, at the margin: what makes YAML before a `---` line a comply header. */
+const COMPLY_KEY_LINE = /^(name|acronym|satisfies)\s*:/m;
+
 /** The YAML between two offsets; its node offsets are relative to `start`. */
 function parseYaml(text: string, start: number, end: number): Document.Parsed {
   return parseDocument(text.slice(start, end), { uniqueKeys: true, prettyErrors: false });
@@ -70,8 +77,19 @@ function scanFrontmatter(text: string, allowComply: boolean): Delimiters | Unclo
     }
     return { unclosed: [first.value.start, first.value.end] };
   }
-  if (!allowComply || !/^[A-Za-z_][\w-]*\s*:/.test(first.value.text)) return undefined;
-  for (const line of lines(text, first.value.next)) {
+  if (!allowComply) return undefined;
+  // comply reads YAML first: blank lines and YAML comments may come before the first key.
+  let key: { next: number; text: string } | undefined = first.value;
+  if (!isYamlKeyLine(key.text)) {
+    key = undefined;
+    for (const line of lines(text, first.value.next)) {
+      if (line.text.trim() === '' || line.text.trimStart().startsWith('#')) continue;
+      key = line;
+      break;
+    }
+    if (!key || !isYamlKeyLine(key.text) || !(first.value.text.trim() === '' || first.value.text.trimStart().startsWith('#'))) return undefined;
+  }
+  for (const line of lines(text, key.next)) {
     if (line.text.trimEnd() === '---') return { dialect: 'comply', contentStart: bom, contentEnd: line.start, bodyStart: line.next, close: [line.start, line.end] };
   }
   return undefined;
@@ -88,7 +106,10 @@ export function findFrontmatter(text: string, allowComply: boolean): Frontmatter
   if (!found || isUnclosed(found)) return found;
   const yaml = parseYaml(text, found.contentStart, found.contentEnd);
   if (found.dialect === 'comply') {
-    if (yaml.errors.length > 0 || !isMap(yaml.contents)) return undefined;
+    // YAML with a mistake is still comply's header when it names comply's keys: its error is
+    // then a yaml-syntax error, not a missing frontmatter (SPEC §10).
+    if (yaml.errors.length > 0) return COMPLY_KEY_LINE.test(text.slice(found.contentStart, found.contentEnd)) ? { ...found, yaml } : undefined;
+    if (!isMap(yaml.contents)) return undefined;
     const keys = new Set(yaml.contents.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '')));
     if (!['name', 'acronym', 'satisfies'].some((k) => keys.has(k))) return undefined;
   }

@@ -1,10 +1,13 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import { DOCUMENT_TYPES, isOneOf, type DocumentType, type Located, type Range } from '../types';
+import { DOCUMENT_TYPES, FREQUENCIES, STATUSES, isOneOf, type DocumentType, type Located, type Range } from '../types';
 import { fieldsOf, findFrontmatter, isUnclosed, type Field, type FrontmatterBlock } from './frontmatter';
 import { classifyPath, meantAsDocument } from './classify';
+import { readCriteria, type CriterionSpelling } from './criteriaSpelling';
+import { cronFrequency, revisionDates } from './comply';
 import { outlineMarkdown, type Heading, type LinkRef, type MarkdownOutline } from './markdown';
 import { describeYamlErrors } from './yamlErrors';
+import { FIELD_BY_KEY } from './schema';
 import { readSatisfies, type FrameworkClaims } from './satisfies';
 
 export { classifyPath, type Classification } from './classify';
@@ -69,10 +72,14 @@ export interface AttestDocument {
   readonly frequency?: Located<string>;
   /** Trust Services Criteria claimed: `criteria`, and the TSC keys of `satisfies`. */
   readonly criteria: readonly Located<string>[];
+  /** Criteria entries written otherwise than as one id, read as the ids they name. */
+  readonly criteriaSpellings: readonly CriterionSpelling[];
   /** Items of the other frameworks claimed under `satisfies`, by key as written. */
   readonly satisfies: readonly FrameworkClaims[];
   readonly ml: readonly Located<string>[];
   readonly evidence: readonly EvidenceEntry[];
+  /** Review history: the dates of comply's `majorRevisions` (ISO), where it has them. */
+  readonly revisions: readonly Located<string>[];
   readonly headings: readonly (Heading & { range: Range })[];
   readonly links: readonly (LinkRef & { range: Range })[];
   readonly suppressions: readonly DocumentSuppression[];
@@ -85,7 +92,6 @@ export interface DocumentInput {
   readonly version?: number;
 }
 
-/** What decides whether a file is a document: its folder (a configured document folder). */
 /** The Markdown outline of a text, computed elsewhere (a worker), for the body at `bodyStart`. */
 export interface PrecomputedOutline {
   readonly bodyStart: number;
@@ -142,7 +148,8 @@ export function parseDocument(input: DocumentInput, documentFolders: readonly st
       range: range(block.contentStart, block.contentEnd),
     });
   }
-  const start = block.open ? block.open[0] : block.contentStart;
+  // comply's header may follow blank lines and comments: it starts at its first key.
+  const start = block.open ? block.open[0] : block.contentStart + (block.yaml.contents?.range?.[0] ?? 0);
   const end = block.close ? block.close[1] : block.contentEnd;
   return build(input, doc, where.folderType, precomputed, {
     dialect: block.dialect,
@@ -205,15 +212,24 @@ function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType
     );
   };
 
+  /** An enum value in the case its values are written in: `status: Approved` is approved (value-spelling says so). */
+  const enumValue = (key: string, values: readonly string[]): Located<string> | undefined => {
+    const written = scalar(key);
+    const lower = written?.value.toLowerCase();
+    return written && lower !== undefined && values.includes(lower) ? { value: lower, range: written.range } : written;
+  };
   const comply = parts.dialect === 'comply';
-  const typeValue = scalar('type')?.value;
+  const typeValue = enumValue('type', DOCUMENT_TYPES)?.value;
   const type = isOneOf(DOCUMENT_TYPES, typeValue) ? typeValue : folderType;
   const id = comply ? (scalar('acronym') ?? scalar('id')) : scalar('id');
   const title = comply ? (scalar('name') ?? scalar('title')) : scalar('title');
-  // comply writes its criteria under `satisfies` only; Attest documents may use either.
+  // Criteria under another template's name (`tsc_criteria`) still count; unknown-field suggests the rename.
+  const criteriaNode = comply ? undefined : (fields.get('criteria')?.node ?? FIELD_BY_KEY.get('criteria')?.aliases?.map((a) => fields.get(a)?.node).find((n) => n));
+  // comply writes its criteria under `satisfies` only; Attest documents may use either, beside other frameworks' items.
   const satisfies = readSatisfies(fields.get('satisfies')?.node, list, (node) => nodeRange(node, base));
-  const criteria = [...(comply ? [] : list(fields.get('criteria')?.node)), ...satisfies.tsc];
 
+  const reads = [criteriaNode, ...satisfies.tsc].map((node) => readCriteria(node, (n) => nodeRange(n, base)));
+  const criteriaRead = { criteria: reads.flatMap((r) => r.criteria), spellings: reads.flatMap((r) => r.spellings) };
   const evidenceNode = fields.get('evidence')?.node;
   const evidence: EvidenceEntry[] = isSeq(evidenceNode)
     ? evidenceNode.items.map((item) => {
@@ -248,14 +264,16 @@ function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType
     yamlOffset: base,
     id,
     title,
-    status: scalar('status'),
+    status: enumValue('status', STATUSES),
     policy: scalar('policy'),
     extends: scalar('extends'),
-    frequency: scalar('frequency'),
-    criteria,
+    frequency: enumValue('frequency', FREQUENCIES) ?? (comply ? cronAsFrequency(scalar('cron')) : undefined),
+    criteria: criteriaRead.criteria,
+    criteriaSpellings: criteriaRead.spellings,
     satisfies: satisfies.frameworks,
     ml: list(fields.get('ml')?.node),
     evidence,
+    revisions: comply ? revisionDates(fields.get('majorRevisions')?.node, (node) => nodeRange(node, base)) : [],
     headings: outline.headings.map((h) => ({ ...h, range: range(h.start, h.end) })),
     links: outline.links.map((l) => ({ ...l, range: range(l.start, l.end) })),
     suppressions: outline.suppressions.map((s) => ({
@@ -264,4 +282,10 @@ function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType
       range: range(s.start, s.end),
     })),
   };
+}
+
+/** A comply procedure's `cron` read as its frequency, at the range of the cron expression. */
+function cronAsFrequency(cron: Located<string> | undefined): Located<string> | undefined {
+  const frequency = cron ? cronFrequency(cron.value) : undefined;
+  return cron && frequency ? { value: frequency, range: cron.range } : undefined;
 }

@@ -9,8 +9,8 @@ export interface FrameworkClaims {
 }
 
 export interface Satisfies {
-  /** Criteria of the Trust Services Criteria, claimed under `TSC`, `SOC 2`, `SOC2` or `TSC 2017`. */
-  readonly tsc: readonly Located<string>[];
+  /** The values of the keys that name the Trust Services Criteria (`TSC`, `SOC 2`, `SOC2`, `TSC 2017`), read as `criteria` is. */
+  readonly tsc: readonly (YamlNode | null)[];
   /** Claims of every other key, in the order written. */
   readonly frameworks: readonly FrameworkClaims[];
 }
@@ -24,20 +24,20 @@ export function isTscKey(key: string): boolean {
 }
 
 /**
- * Reads `satisfies: { <framework>: [ids] }` (SPEC §10, §11): the TSC keys' ids are criteria
- * like those of `criteria`; the others are claims of their framework. `list` reads a list
- * value as `criteria` is read, so that ids are written the same way under either.
+ * Reads `satisfies: { <framework>: [ids] }` (SPEC §10, §11): the TSC keys' values are left
+ * to be read as `criteria` is (spellings and all); the others are claims of their framework,
+ * whose ids `list` reads.
  */
 export function readSatisfies(node: YamlNode | null | undefined, list: (value: YamlNode | null) => Located<string>[], rangeOf: (node: YamlNode) => Range): Satisfies {
-  const tsc: Located<string>[] = [];
+  const tsc: (YamlNode | null)[] = [];
   const frameworks: FrameworkClaims[] = [];
   if (!isMap(node)) return { tsc, frameworks };
   for (const pair of node.items) {
     if (!isScalar(pair.key) || pair.key.value === null || !pair.key.range) continue;
     const key = String(pair.key.value);
-    const items = list((pair.value ?? null) as YamlNode | null);
-    if (isTscKey(key)) tsc.push(...items);
-    else frameworks.push({ framework: { value: key, range: rangeOf(pair.key) }, items });
+    const value = (pair.value ?? null) as YamlNode | null;
+    if (isTscKey(key)) tsc.push(value);
+    else frameworks.push({ framework: { value: key, range: rangeOf(pair.key) }, items: list(value) });
   }
   return { tsc, frameworks };
 }

@@ -14,18 +14,20 @@ export interface FieldSpec {
   readonly values?: readonly string[];
   /** Rules of Attest's own format, only information on comply documents. */
   readonly strict?: boolean;
+  /** Names other tools and templates give the field (`effective_date`): suggested as this field, with a fix. */
+  readonly aliases?: readonly string[];
 }
 
 export const FIELDS: readonly FieldSpec[] = [
   { key: 'id', kind: 'id', description: 'Unique id: upper-case words joined by `-`, e.g. `POL-ACCESS`, `CTL-AC-01`.', requiredFor: DOCUMENT_TYPES },
   { key: 'type', kind: 'enum', values: DOCUMENT_TYPES, description: 'Document type: policy, control, procedure, narrative or addendum.', requiredFor: DOCUMENT_TYPES },
   { key: 'title', kind: 'text', description: 'Human-readable title.', requiredFor: DOCUMENT_TYPES },
-  { key: 'owner', kind: 'text', description: 'The role that owns the document (a role, not a person).', requiredFor: DOCUMENT_TYPES, strict: true },
+  { key: 'owner', kind: 'text', description: 'The role that owns the document (a role, not a person).', requiredFor: DOCUMENT_TYPES, strict: true, aliases: ['policy_owner', 'document_owner', 'owner_role', 'control_owner'] },
   { key: 'status', kind: 'enum', values: STATUSES, description: 'Lifecycle status: draft, review, approved, implemented or retired (default draft).' },
-  { key: 'version', kind: 'version', description: 'Version string, e.g. "1.2".' },
-  { key: 'effective', kind: 'date', description: 'Date the document takes effect (YYYY-MM-DD).' },
+  { key: 'version', kind: 'version', description: 'Version string, e.g. "1.2".', aliases: ['revision', 'document_version', 'doc_version'] },
+  { key: 'effective', kind: 'date', description: 'Date the document takes effect (YYYY-MM-DD).', aliases: ['effective_date', 'effective-date', 'effectivedate', 'date_effective', 'effective_from'] },
   { key: 'review', kind: 'review', description: 'Review cycle and last review: `{ cycle: annual, last: YYYY-MM-DD }`.', strict: true },
-  { key: 'criteria', kind: 'criteria', description: 'Trust Services Criteria ids the document addresses, e.g. `[CC6.1, CC6.2]`.' },
+  { key: 'criteria', kind: 'criteria', description: 'Trust Services Criteria ids the document addresses, e.g. `[CC6.1, CC6.2]`.', aliases: ['tsc', 'soc2', 'soc2_criteria', 'tsc_criteria', 'trust_services_criteria'] },
   { key: 'satisfies', kind: 'satisfies', description: 'Items of other frameworks the document meets, by framework: `{ iso42001: [A.6.2.5], nist-ai-rmf: [MANAGE 2.4] }`.' },
   { key: 'ml', kind: 'ml', description: 'ML topic ids the document addresses, e.g. `[model-versioning]`.' },
   { key: 'policy', kind: 'reference', types: ['control', 'procedure'], requiredFor: ['control', 'procedure'], description: 'Id of the parent policy.' },
@@ -37,6 +39,37 @@ export const FIELDS: readonly FieldSpec[] = [
 export const FIELD_BY_KEY: ReadonlyMap<string, FieldSpec> = new Map(FIELDS.map((f) => [f.key, f]));
 
 export const REVIEW_KEYS = ['cycle', 'last'] as const;
+
+/**
+ * Top-level fields other templates use for what Attest keeps under `review`: the key of
+ * `review` each one is. `next_review` is computed by Attest from `last` and `cycle`.
+ */
+export const REVIEW_ALIASES: Readonly<Record<string, 'last' | 'cycle' | 'next'>> = {
+  last_reviewed: 'last',
+  'last-reviewed': 'last',
+  lastreviewed: 'last',
+  reviewed: 'last',
+  review_date: 'last',
+  last_review: 'last',
+  last_review_date: 'last',
+  review_frequency: 'cycle',
+  'review-frequency': 'cycle',
+  review_cycle: 'cycle',
+  reviewcycle: 'cycle',
+  review_period: 'cycle',
+  next_review: 'next',
+  next_review_date: 'next',
+  'next-review': 'next',
+  review_due: 'next',
+};
+
+/** How review frequencies are often written, as the cycle Attest knows. */
+export const CYCLE_WORDS: Readonly<Record<string, string>> = {
+  annual: 'annual', annually: 'annual', yearly: 'annual', year: 'annual', '12 months': 'annual', '1 year': 'annual',
+  semiannual: 'semiannual', 'semi-annual': 'semiannual', semiannually: 'semiannual', 'semi-annually': 'semiannual', biannual: 'semiannual', biannually: 'semiannual', '6 months': 'semiannual',
+  quarterly: 'quarterly', quarter: 'quarterly', '3 months': 'quarterly',
+  monthly: 'monthly', month: 'monthly',
+};
 export const EVIDENCE_KEYS = ['name', 'path', 'url', 'collected'] as const;
 export { REVIEW_CYCLES };
 

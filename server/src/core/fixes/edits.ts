@@ -183,8 +183,7 @@ export function policyFor(index: FixContext, criteria: readonly string[], except
   );
 }
 
-/** Placeholder for the owning role: a role, as `owner` asks, left for the author to name. */
-export const OWNER_PLACEHOLDER = '<OWNER ROLE>';
+export { CRITERION_PLACEHOLDER, OWNER_PLACEHOLDER } from '../placeholders';
 
 /** Whether a field is written with no value (`type:`). */
 export function isEmptyValue(doc: AttestDocument, field: DocumentField): boolean {

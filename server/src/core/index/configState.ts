@@ -9,6 +9,20 @@ import { evidencePath } from '../document/paths';
 import { RULE_CODES } from '../rules';
 import type { Finding } from '../types';
 
+/** A strongdm/comply repository's settings: its `name` is the organisation (SPEC §10). */
+export const COMPLY_FILE = 'comply.yml';
+
+function complyName(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const raw: unknown = parseYaml(text);
+    const name = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).name : undefined;
+    return typeof name === 'string' && name.trim() !== '' ? name.trim() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads a workspace file; undefined when it cannot be read. */
 export type ReadFile = (relPath: string) => Promise<string | undefined>;
 
@@ -65,13 +79,17 @@ export class ConfigState {
 
   /** Whether a change to this file changes the configuration: attest.yaml or a framework file it lists. */
   isConfigPath(relPath: string): boolean {
-    return relPath === CONFIG_FILE || this.current.frameworks.some((f) => (evidencePath(f) ?? f) === relPath);
+    return relPath === CONFIG_FILE || relPath === COMPLY_FILE || this.current.frameworks.some((f) => (evidencePath(f) ?? f) === relPath);
   }
 
-  /** Reads attest.yaml (when `exists`) and the framework files it lists. */
-  async load(read: ReadFile, exists: boolean): Promise<void> {
-    const text = exists ? await read(CONFIG_FILE) : undefined;
+  /** Reads attest.yaml and the framework files it lists, and comply.yml's name where attest.yaml names no organisation. */
+  async load(read: ReadFile, exists: (relPath: string) => boolean): Promise<void> {
+    const text = exists(CONFIG_FILE) ? await read(CONFIG_FILE) : undefined;
     this.apply(text, []);
+    if (this.current.organization === undefined && exists(COMPLY_FILE)) {
+      const organization = complyName(await read(COMPLY_FILE));
+      if (organization) this.current = { ...this.current, organization };
+    }
     if (this.current.frameworks.length === 0) return;
     const extra: Framework[] = [];
     const problems: Finding[] = [];

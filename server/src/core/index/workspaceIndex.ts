@@ -149,7 +149,7 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
       const all = await this.host.listFiles();
       this.files.clear();
       for (const f of all) this.files.add(f);
-      await this.configState.load((rel) => this.host.readFile(rel), this.files.has(CONFIG_FILE));
+      await this.configState.load((rel) => this.host.readFile(rel), (rel) => this.files.has(rel));
       await this.reparseAll(progress, isCancelled);
     });
   }
@@ -178,7 +178,7 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
 
   private async reloadConfig(): Promise<Change> {
     const foldersBefore = this.config.folders.join('\n');
-    await this.configState.load((rel) => this.host.readFile(rel), this.files.has(CONFIG_FILE));
+    await this.configState.load((rel) => this.host.readFile(rel), (rel) => this.files.has(rel));
     this.coverageCache = undefined;
     if (this.config.folders.join('\n') !== foldersBefore) await this.reparseAll();
     return { affected: new Set(this.docs.keys()), all: true };

@@ -5,6 +5,18 @@ export function isLive(doc: AttestDocument): boolean {
   return doc.status?.value !== 'retired';
 }
 
+/**
+ * Documents whose claims count in the headline (SPEC §10): approved or implemented ones. A
+ * draft, or one in review, only drafts what it claims. A comply document, which has no
+ * status, counts.
+ */
+export function isAdopted(doc: AttestDocument): boolean {
+  const status = doc.status?.value;
+  // comply has no status: its documents are the published policies, and count as written.
+  if (status === undefined && doc.dialect === 'comply') return true;
+  return status === 'approved' || status === 'implemented';
+}
+
 /** The documents that count for coverage, as every view lists them: live ones, controls first, then by id. */
 export function orderedClaimants(docs: readonly AttestDocument[]): AttestDocument[] {
   const rank = (d: AttestDocument) => (d.type === 'control' ? 0 : d.type === 'procedure' ? 1 : 2);

@@ -6,10 +6,14 @@ import { missingField } from './missingField';
 import { unknownField } from './unknownField';
 import { invalidValue } from './invalidValue';
 import { unknownCriterion } from './unknownCriterion';
+import { criterionSpelling } from './criterionSpelling';
+import { valueSpelling } from './valueSpelling';
 import { outOfScopeCriterion } from './outOfScopeCriterion';
 import { duplicateId } from './duplicateId';
 import { unresolvedReference } from './unresolvedReference';
 import { missingSection } from './missingSection';
+import { emptySection } from './emptySection';
+import { unfilledPlaceholder } from './unfilledPlaceholder';
 import { missingMlAddendum } from './missingMlAddendum';
 import { staleReview } from './staleReview';
 import { evidenceNotFound } from './evidenceNotFound';
@@ -24,15 +28,19 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   missingField,
   unknownField,
   invalidValue,
+  valueSpelling,
   unknownCriterion,
+  criterionSpelling,
   outOfScopeCriterion,
   duplicateId,
   unresolvedReference,
   missingSection,
+  emptySection,
   missingMlAddendum,
   staleReview,
   evidenceNotFound,
   evidenceOverdue,
+  unfilledPlaceholder,
 ];
 
 /** Rules over the whole workspace, reported on attest.yaml. */

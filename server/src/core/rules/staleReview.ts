@@ -1,5 +1,6 @@
 import { isMap, isScalar } from 'yaml';
-import { rangeOfNode } from '../document/model';
+import { rangeOfNode, type AttestDocument } from '../document/model';
+import type { Finding } from '../types';
 import { daysBetween, isIsoDate } from '../document/schema';
 import { finding, withArticle, type DocumentRule } from './rule';
 import { valueOf } from '../yamlMap';
@@ -14,12 +15,13 @@ export const staleReview: DocumentRule = {
   strict: true,
   check(doc, ctx) {
     const review = doc.fields.get('review');
+    if (!review && doc.revisions.length > 0) return staleRevisions(doc.revisions, ctx.today);
     if (!review || !isMap(review.node)) return [];
     const get = (key: string) => valueOf(review.node, key);
     const cycle = get('cycle');
     const last = get('last');
     if (!isScalar(cycle) || !isScalar(last) || !last.range) return [];
-    const cycleName = String(cycle.value);
+    const cycleName = String(cycle.value).toLowerCase();
     const date = String(last.value);
     const months = CYCLE_MONTHS[cycleName];
     if (!months || !isIsoDate(date)) return [];
@@ -39,4 +41,15 @@ export function reviewDueDate(date: string, months: number): string {
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(day, lastDay));
   return target.toISOString().slice(0, 10);
+}
+
+/**
+ * comply's `majorRevisions` are a document's review history (SPEC §10): the newest one is its
+ * last review, and a policy is reviewed at least once a year.
+ */
+function staleRevisions(revisions: AttestDocument['revisions'], today: string): Finding[] {
+  const newest = revisions.reduce((a, b) => (b.value > a.value ? b : a));
+  const due = reviewDueDate(newest.value, CYCLE_MONTHS.annual);
+  if (today <= due) return [];
+  return [finding('stale-review', newest.range, `Last revised ${newest.value}, ${daysBetween(newest.value, today)} days ago: an annual review was due by ${due}. Review the document and add the review to \`majorRevisions\`.`)];
 }

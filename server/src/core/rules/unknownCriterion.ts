@@ -1,3 +1,4 @@
+import { isPlaceholder } from '../placeholders';
 import { finding, orList, type DocumentRule } from './rule';
 import { replaceBySuggestion } from '../fixes/replaceSuggestion';
 import { unknownFrameworkItems } from './frameworkClaims/check';
@@ -10,8 +11,12 @@ export const unknownCriterion: DocumentRule = {
   fixes: [replaceBySuggestion, moveToFramework],
   check(doc, ctx) {
     return doc.criteria
-      .filter((c) => !ctx.criteria.get(c.value))
+      .filter((c) => !ctx.criteria.get(c.value) && !isPlaceholder(c.value))
       .map((c) => {
+        const series = [...ctx.criteria.all].filter((k) => k.series === c.value.toUpperCase());
+        if (series.length > 0) {
+          return finding('unknown-criterion', c.range, `\`${c.value}\` is a series (${series[0].seriesName}), not a criterion: list the criteria of it the document addresses, such as \`${series[0].id}\`.`, { criterion: c.value });
+        }
         const near = ctx.criteria.nearest(c.value);
         const message = near.length
           ? `\`${c.value}\` is not a Trust Services Criterion: did you mean ${orList(near)}?`

@@ -17,7 +17,17 @@ const CONVERTED = new Set(['name', 'acronym', 'id', 'title', 'owner']);
  * is lost; the body is untouched.
  */
 export function convertComplyDocument(doc: AttestDocument, index: FixContext, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
-  if (doc.dialect !== 'comply' || !doc.hasFrontmatter) return [];
+  const edit = complyConversion(doc, index);
+  return edit ? [quickFix('Convert to Attest format', editsIn(doc.uri, [edit]), diagnostics, true)] : [];
+}
+
+/**
+ * The edit that converts a comply document: its frontmatter replaced by Attest's, the body
+ * untouched. Its newest `majorRevisions` date becomes `review.last` (comply's policies are
+ * reviewed yearly), and it stays `approved`, as comply's published documents count.
+ */
+export function complyConversion(doc: AttestDocument, index: FixContext, options: { keepId?: boolean } = {}): TextEdit | undefined {
+  if (doc.dialect !== 'comply' || !doc.hasFrontmatter) return undefined;
   const start = doc.yamlOffset;
   const close = doc.text.offsetAt(doc.frontmatterRange.end);
   const type = doc.type ?? 'policy';
@@ -28,12 +38,14 @@ export function convertComplyDocument(doc: AttestDocument, index: FixContext, di
   const acronym = scalar('acronym') ?? scalar('id');
   const owner = scalar('owner');
   const idBase = acronym && ID_PATTERN.test(acronym) ? acronym : `${ID_PREFIX[type]}-${idWords(acronym ?? titleOf(doc))}`;
-  const id = index.documentsWithId(idBase).some((d) => d.uri !== doc.uri) ? unusedId(index, idBase) : idBase;
+  // A bulk import keeps shared ids as they are: which document should be renamed is the author's call.
+  const id = !options.keepId && index.documentsWithId(idBase).some((d) => d.uri !== doc.uri) ? unusedId(index, idBase) : idBase;
   const satisfies = doc.fields.get('satisfies')?.node;
   // A satisfies of the TSC and bundled frameworks only converts whole: criteria, and the rest under Attest's own `satisfies`.
   const frameworkClaims = doc.satisfies.filter((c) => c.items.length > 0);
   const onlyTsc = isMap(satisfies) && satisfies.items.every((p) => isScalar(p.key) && (isTscKey(String(p.key.value)) || index.frameworks.known(String(p.key.value)) !== undefined));
   const criteria = doc.criteria.map((c) => c.value);
+  const lastRevision = doc.revisions.length ? doc.revisions.map((r) => r.value).sort().pop() : undefined;
   const needsPolicy = type === 'control' || type === 'procedure';
   const policy = needsPolicy ? policyFor(index, criteria, doc.uri)?.id?.value : undefined;
 
@@ -43,6 +55,8 @@ export function convertComplyDocument(doc: AttestDocument, index: FixContext, di
     `type: ${type}`,
     `title: ${yamlScalar(scalar('name') ?? scalar('title') ?? titleOf(doc))}`,
     `owner: ${owner ? yamlScalar(owner) : OWNER_PLACEHOLDER}`,
+    'status: approved',
+    ...(lastRevision ? [`review: { cycle: annual, last: ${lastRevision} }`] : []),
     ...(policy ? [`policy: ${policy}`] : []),
     ...(criteria.length ? [`criteria: [${criteria.join(', ')}]`] : []),
     ...(onlyTsc && frameworkClaims.length ? [`satisfies: { ${frameworkClaims.map((c) => `${c.framework.value}: [${c.items.map((i) => i.value).join(', ')}]`).join(', ')} }`] : []),
@@ -55,8 +69,7 @@ export function convertComplyDocument(doc: AttestDocument, index: FixContext, di
     }
   }
   lines.push('---');
-  const edit = TextEdit.replace({ start: doc.text.positionAt(start), end: doc.text.positionAt(close) }, withEol(lines.join('\n'), eolOf(doc.text)));
-  return [quickFix('Convert to Attest format', editsIn(doc.uri, [edit]), diagnostics, true)];
+  return TextEdit.replace({ start: doc.text.positionAt(start), end: doc.text.positionAt(close) }, withEol(lines.join('\n'), eolOf(doc.text)));
 }
 
 /** The source text of one top-level key and its value, as written. */

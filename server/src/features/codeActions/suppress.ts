@@ -1,8 +1,7 @@
 import { TextEdit } from 'vscode-languageserver-types';
+import { SUPPRESSION_REASON } from '../../core/placeholders';
 import { editsIn, endOfLine, eolOf, opensUnclosedFrontmatter, quickFix, type FixProvider } from '../../core/fixes/edits';
 
-/** The reason placeholder: a suppression without a reason is not applied, so it must have one. */
-export const SUPPRESSION_REASON = '<why this does not apply here>';
 
 /**
  * Turns a rule off for this file with an `attest-ignore` comment right after the frontmatter;

@@ -3,6 +3,7 @@ import type { Framework } from '../../data/criteria';
 import { FrameworkCatalog, itemNoun, shortName } from '../../data/frameworkCatalog';
 import type { AttestDocument } from '../../document/model';
 import type { FrameworkClaims } from '../../document/satisfies';
+import { isPlaceholder } from '../../placeholders';
 import type { Finding, Range } from '../../types';
 import { finding, orList, type RuleContext } from '../rule';
 
@@ -26,7 +27,8 @@ export function unknownFrameworkItems(doc: AttestDocument, ctx: RuleContext): Fi
     const framework = ctx.frameworks.known(claims.framework.value);
     if (!framework) continue;
     for (const item of claims.items) {
-      if (ctx.frameworks.item(framework.id, item.value)) continue;
+      // Template text (`<ISO 42001 CONTROL>`) is unfilled-placeholder's to report.
+      if (ctx.frameworks.item(framework.id, item.value) || isPlaceholder(item.value)) continue;
       found.push(unknownItem(framework, item, ctx));
     }
   }

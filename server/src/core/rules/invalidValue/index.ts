@@ -7,6 +7,7 @@ import { finding, orList, type DocumentRule, type RuleContext } from '../rule';
 import { replaceBySuggestion } from '../../fixes/replaceSuggestion';
 import { fillEnumField } from './fillEnumField';
 import { satisfiesShape } from '../frameworkClaims/check';
+import { isPlaceholder } from '../../placeholders';
 
 const CODE = 'invalid-value';
 
@@ -32,13 +33,14 @@ export const invalidValue: DocumentRule = {
         case 'id':
         case 'reference':
           if (text === undefined) found.push(finding(CODE, at, `\`${field.key}\` must be a document id such as \`POL-ACCESS\`.`));
-          else if (!ID_PATTERN.test(text)) {
+          else if (!ID_PATTERN.test(text) && !isPlaceholder(text)) {
             const fixed = suggestId(text);
             found.push(finding(CODE, at, `\`${text}\` is not a valid id: use upper-case words joined by \`-\`${fixed ? `, e.g. \`${fixed}\`` : ''}.`, fixed ? { replacement: fixed } : undefined));
           }
           break;
         case 'enum':
-          if (text === undefined || !spec.values?.includes(text)) {
+          // A value that differs only in case is value-spelling's (a warning), not invalid.
+          if (text === undefined || !spec.values?.some((v) => v === text.toLowerCase())) {
             const near = text !== undefined ? nearestNames(text.toLowerCase(), spec.values ?? [], 3)[0] : undefined;
             // Without a near value, the fix offers every valid one (named by the field).
             found.push(finding(CODE, at, `${text === undefined ? `\`${field.key}\` needs a value` : `\`${text}\` is not a valid ${field.key}`}: use ${orList(spec.values ?? [])}${near ? ` (did you mean \`${near}\`?)` : ''}.`, near ? { replacement: near } : { name: field.key }));
@@ -109,7 +111,7 @@ function checkReview(node: YamlNode | null, field: DocumentField, rangeOf: Range
       continue;
     }
     seen.add(key);
-    if (key === 'cycle' && (text === undefined || !(REVIEW_CYCLES as readonly string[]).includes(text))) {
+    if (key === 'cycle' && (text === undefined || !(REVIEW_CYCLES as readonly string[]).includes(text.toLowerCase()))) {
       const near = text ? nearestNames(text.toLowerCase(), REVIEW_CYCLES, 3)[0] : undefined;
       found.push(finding(CODE, at, `The review cycle must be ${orList(REVIEW_CYCLES)}${near ? ` (did you mean \`${near}\`?)` : ''}.`, near ? { replacement: near } : undefined));
     } else if (key === 'last' && (text === undefined || !isIsoDate(text))) {

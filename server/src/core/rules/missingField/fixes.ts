@@ -4,6 +4,7 @@ import { DOCUMENT_TYPES, type DocumentType } from '../../types';
 import {
   ID_PREFIX,
   OWNER_PLACEHOLDER,
+  CRITERION_PLACEHOLDER,
   editsIn,
   findingData,
   isEmptyValue,
@@ -50,6 +51,8 @@ function placeholder(name: string, doc: AttestDocument, target: FixTarget): stri
       return yamlScalar(titleOf(doc));
     case 'owner':
       return OWNER_PLACEHOLDER;
+    case 'criteria':
+      return `[${CRITERION_PLACEHOLDER}]`;
     case 'policy':
     case 'extends':
       // Without any policy there is nothing a reference could name.

@@ -22,7 +22,7 @@ export const missingField: DocumentRule = {
     // The folder says the type (SPEC §10): `type` is required only where nothing else says it.
     const present = (key: string): boolean =>
       key === 'type' || (comply ? (key === 'id' ? !!doc.id : key === 'title' ? !!doc.title : doc.fields.has(key)) : doc.fields.has(key));
-    return fieldsFor(type)
+    const missing = fieldsFor(type)
       .filter((spec) => spec.requiredFor?.includes(type) && !present(spec.key))
       .map((spec) => {
         const spelling = comply ? COMPLY_SPELLING[spec.key] : undefined;
@@ -31,5 +31,12 @@ export const missingField: DocumentRule = {
         const strict = spec.strict || (comply && !spelling);
         return { ...finding('missing-field', range, message, { name: spelling ?? spec.key }), ...(strict ? { strict: true } : {}) };
       });
+    // Not required by the format, but a control that claims nothing covers nothing, and a
+    // misspelt `criteria` key would otherwise leave it silently so.
+    if (type === 'control' && !comply && doc.criteria.length === 0 && doc.criteriaSpellings.length === 0) {
+      const at = doc.fields.get('criteria')?.valueRange ?? range;
+      missing.push(finding('missing-field', at, 'This control claims no criterion, so it covers nothing: list the criteria it meets in `criteria`, e.g. `criteria: [CC6.1]`.', doc.fields.has('criteria') ? undefined : { name: 'criteria' }));
+    }
+    return missing;
   },
 };

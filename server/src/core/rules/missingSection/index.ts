@@ -18,7 +18,7 @@ export const missingSection: DocumentRule = {
       return heading ? `did you mean to call \`${heading.text}\` \`${name}\`? If not, ` : '';
     };
     for (const section of ctx.config.sections[doc.type]) {
-      if (has([section.name, ...section.synonyms])) continue;
+      if (section.optional || has([section.name, ...section.synonyms])) continue;
       found.push(finding('missing-section', documentAnchor(doc), `This ${doc.type} has no "${section.name}" section: ${meant(section.name)}add a \`## ${section.name}\` heading.`, { name: section.name }));
     }
     // A policy or addendum that lists an ML topic must say something about it (SPEC §4).

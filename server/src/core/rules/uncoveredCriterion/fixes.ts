@@ -31,8 +31,14 @@ export const REASON_PLACEHOLDER = '<why this criterion does not apply>';
 
 /** An in-scope criterion nobody covers: write a control for it, or declare it not applicable. */
 export const coverCriterion: FixProvider = (diagnostic, target) => {
-  const id = findingData(diagnostic).criterion;
-  const criterion = id ? target.index.criteria.get(id) : undefined;
+  const data = findingData(diagnostic);
+  // A finding that names many gaps offers the fixes of its first few; the Coverage view has the rest.
+  const ids = data.criterion ? [data.criterion, ...(data.alternatives ?? [])].slice(0, 3) : [];
+  return ids.flatMap((id) => coverOne(id, diagnostic, target));
+};
+
+function coverOne(id: string, diagnostic: Parameters<FixProvider>[0], target: Parameters<FixProvider>[1]): ReturnType<FixProvider> {
+  const criterion = target.index.criteria.get(id);
   if (!criterion) return [];
   const path = unusedPath(target.index, joinPath(folderForType(target.index, 'control'), `${slug(criterion.id)}-${slug(titleFrom(criterion))}.md`));
   const actions = [
@@ -41,7 +47,7 @@ export const coverCriterion: FixProvider = (diagnostic, target) => {
   const exception = exceptionEdit(target.text, criterion.id);
   if (exception) actions.push(quickFix(`Declare ${criterion.id} not applicable (add it to \`exceptions\`)`, editsIn(target.text.uri, [exception]), [diagnostic]));
   return actions;
-};
+}
 
 /**
  * The summary's first sentence, whole: "Access is granted, changed and removed by role,

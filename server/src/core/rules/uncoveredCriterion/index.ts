@@ -1,5 +1,6 @@
 import type { Finding } from '../../types';
-import { finding, lowerFirst, sentence, type WorkspaceRule } from '../rule';
+import { andList } from '../../words';
+import { finding, lowerFirst, sentence, type WorkspaceRule, type RuleContext } from '../rule';
 import { coverCriterion } from './fixes';
 
 export const uncoveredCriterion: WorkspaceRule = {
@@ -9,11 +10,32 @@ export const uncoveredCriterion: WorkspaceRule = {
   fixes: [coverCriterion],
   check(ctx, facts) {
     const found: Finding[] = [];
+    // A category attest.yaml names gets its gaps one by one, on its entry; the gaps of one it
+    // does not name (Security, always in scope) would all stack on one line: said once there.
+    const unnamed = new Map<string, (typeof facts.coverage.criteria)[number][]>();
     for (const c of facts.coverage.criteria) {
       if (c.status !== 'uncovered') continue;
       const criterion = ctx.criteria.get(c.id);
+      const own = criterion && ctx.config.categoryRanges.get(criterion.category);
+      const named = own && ctx.config.categories.has(criterion.category) && own !== ctx.config.anchorRange && !isCategoriesKey(ctx, own);
+      if (!named) {
+        const list = unnamed.get(c.category) ?? [];
+        list.push(c);
+        unnamed.set(c.category, list);
+        continue;
+      }
+      found.push(finding('uncovered-criterion', own, `${c.id} (${c.category}) is in scope but no document covers it: ${sentence(lowerFirst(c.summary))} Write a control that claims it, or declare it not applicable under \`exceptions\` with a reason.`, { criterion: c.id }));
+    }
+    for (const [category, gaps] of unnamed) {
+      const criterion = ctx.criteria.get(gaps[0].id);
       const range = (criterion && ctx.config.categoryRanges.get(criterion.category)) ?? ctx.config.anchorRange;
-      found.push(finding('uncovered-criterion', range, `${c.id} (${c.category}) is in scope but no document covers it: ${sentence(lowerFirst(c.summary))} Write a control that claims it, or declare it not applicable under \`exceptions\` with a reason.`, { criterion: c.id }));
+      if (gaps.length === 1) {
+        const c = gaps[0];
+        found.push(finding('uncovered-criterion', range, `${c.id} (${c.category}) is in scope but no document covers it: ${sentence(lowerFirst(c.summary))} Write a control that claims it, or declare it not applicable under \`exceptions\` with a reason.`, { criterion: c.id }));
+        continue;
+      }
+      const ids = gaps.map((c) => c.id);
+      found.push(finding('uncovered-criterion', range, `${gaps.length} ${category} criteria are in scope but no document covers them: ${andList(ids)}. Write controls that claim them (the Coverage view lists them), or declare them not applicable under \`exceptions\` with a reason.`, { criterion: ids[0], alternatives: ids.slice(1) }));
     }
     return found;
   },
@@ -29,3 +51,9 @@ export const uncoveredMlTopic: WorkspaceRule = {
       .map((t) => finding('uncovered-ml-topic', ctx.config.mlRange ?? ctx.config.anchorRange, `The ML topic "${t.title}" (\`${t.topic}\`) is addressed by no document: ${sentence(lowerFirst(ctx.catalog.get(t.topic)?.auditor ?? 'an auditor will ask how it is done'))} Add it to the \`ml\` list of a policy or addendum, with a section.`, { name: t.topic }));
   },
 };
+
+/** Whether a range is that of the `categories` key itself (Security, which no entry names). */
+function isCategoriesKey(ctx: RuleContext, range: { start: { line: number; character: number } }): boolean {
+  const text = ctx.config.file?.text;
+  return text !== undefined && text.getText({ start: range.start, end: { line: range.start.line, character: range.start.character + 'categories'.length } }) === 'categories';
+}
