@@ -10,6 +10,7 @@ import { CoverageTreeProvider, VIEW_ID, type CoverageNode } from './coverageTree
 import { AttestLanguageClient } from './languageClient';
 import type { Services } from './services';
 import { CoverageStatusBar } from './statusBar';
+import { attestPreviewPlugin, type MarkdownIt } from './preview/plugin';
 
 /** What `activate` returns: used by the extension-host tests, and by other extensions if they care. */
 export interface AttestApi {
@@ -29,6 +30,8 @@ export interface AttestApi {
   createDocument(folder: vscode.Uri, spec: NewDocumentSpec): Promise<vscode.Uri>;
   /** `attest.revealCoverage` for a criterion, topic or document id. */
   reveal(id: string): Promise<CoverageNode | undefined>;
+  /** VS Code's Markdown preview calls it (`markdown.markdownItPlugins`): the frontmatter card. */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 let services: Services | undefined;
@@ -85,6 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Attest
     exportSoa: (framework, format, options) => exportSoa(s, framework, format, options),
     createDocument: (folder, spec) => createDocument(s, folder, spec),
     reveal: (id) => revealCoverage(s, id),
+    extendMarkdownIt: (md) => md.use(attestPreviewPlugin),
   };
 }
 

@@ -1,33 +1,10 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { main } from '../../server/src/cli/main';
-import { writeErrorMessage } from '../../server/src/cli/output';
 import { linkBase } from '../../server/src/cli/paths';
 import { REPO, TODAY } from '../helpers';
-
-const FIXTURES = path.join(REPO, 'test', 'fixtures');
-
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), color: false });
-  return { code, out, err };
-}
-
-/** Runs the CLI from another current folder, as a user in a terminal or a CI job would. */
-async function runIn(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const before = process.cwd();
-  process.chdir(cwd);
-  try {
-    return await run(...args);
-  } finally {
-    process.chdir(before);
-  }
-}
+import { CLEAN_POLICY, FIXTURES, run, runIn, tempWorkspace } from './run';
 
 interface SarifLog {
   version: string;
@@ -170,7 +147,7 @@ describe('attest check', () => {
   });
 
   it('exits 1, not 2, when attest.yaml is valid but its findings are configured as errors', async () => {
-    const dir = tempWorkspace({ 'attest.yaml': 'ml: true\nrules:\n  uncovered-ml-topic: error\n  uncovered-criterion: off\n' });
+    const dir = tempWorkspace({ 'attest.yaml': 'ml: true\nrules:\n  uncovered-ml-topic: error\n  uncovered-criterion: off\n', ...CLEAN_POLICY });
     assert.strictEqual((await run('check', dir)).code, 1);
   });
 
@@ -180,142 +157,10 @@ describe('attest check', () => {
     assert.strictEqual((await run('check', '--bogus')).code, 2);
     assert.strictEqual((await run('frobnicate')).code, 2);
     assert.strictEqual((await run('check', '--today', '23/11/2026')).code, 2);
-    const dir = tempWorkspace({ 'attest.yaml': 'categories: [availabilty]\n' });
+    const dir = tempWorkspace({ 'attest.yaml': 'categories: [availabilty]\n', ...CLEAN_POLICY });
     const broken = await run('check', dir);
     assert.strictEqual(broken.code, 2);
     assert.ok(broken.out.split('\n').some((line) => line.startsWith(`${path.join(dir, 'attest.yaml')}:1:14  error    Unknown category \`availabilty\``)), broken.out);
-  });
-});
-
-describe('usage errors', () => {
-  const HINT = 'Run `attest --help` for usage.\n';
-  const cases: [string[], string][] = [
-    [['check', '--bogus'], 'Unknown option `--bogus` for `attest check`.'],
-    [['check', '--max-warning', '3'], 'Unknown option `--max-warning` for `attest check`. Did you mean `--max-warnings`?'],
-    [['coverage', '-x'], 'Unknown option `-x` for `attest coverage`.'],
-    [['check', '--constructor=x'], 'Unknown option `--constructor` for `attest check`.'],
-    [['check', '--toString'], 'Unknown option `--toString` for `attest check`.'],
-    [['check', '--max-warnings'], '`--max-warnings` needs a value.'],
-    [['check', '--max-warnings='], '`--max-warnings` needs a value.'],
-    [['check', '--max-warnings', '--format', 'json'], '`--max-warnings` needs a value.'],
-    [['check', '--max-warnings', '-1'], '`--max-warnings` takes a whole number ≥ 0, not `-1`.'],
-    [['check', '--max-warnings', '0x10'], '`--max-warnings` takes a whole number ≥ 0, not `0x10`.'],
-    [['check', '--max-warnings', ' 3'], '`--max-warnings` takes a whole number ≥ 0, not ` 3`.'],
-    [['check', '--max-warnings', '1e2'], '`--max-warnings` takes a whole number ≥ 0, not `1e2`.'],
-    [['check', '--max-warnings', '2.5'], '`--max-warnings` takes a whole number ≥ 0, not `2.5`.'],
-    [['check', '--format', 'xml'], '`--format` takes text, json or sarif, not `xml`.'],
-    [['coverage', '--format=pdf'], '`--format` takes text, markdown, json, csv or html, not `pdf`.'],
-    [['check', '--today', '23/11/2026'], '`--today` takes a date written YYYY-MM-DD, not `23/11/2026`.'],
-    [['init', '--force=yes'], '`--force` takes no value.'],
-    [['check', 'a', 'b'], '`attest check` takes one folder, not 2: `a` `b`.'],
-    [['check', '/no/such/folder'], '`/no/such/folder` does not exist.'],
-    [['check', '/no/such/folder', '--bogus'], 'Unknown option `--bogus` for `attest check`.'],
-    [['frobnicate'], 'Unknown command `frobnicate`.'],
-  ];
-  for (const [args, message] of cases) {
-    it(`attest ${args.join(' ')}: ${message}`, async () => {
-      const result = await run(...args);
-      assert.deepStrictEqual(result, { code: 2, out: '', err: `attest: ${message}\n${HINT}` });
-    });
-  }
-
-  it('says when the folder is a file', async () => {
-    const file = path.join(tempWorkspace({ 'x.md': '' }), 'x.md');
-    assert.deepStrictEqual(await run('check', file), { code: 2, out: '', err: `attest: \`${file}\` is not a folder.\n${HINT}` });
-  });
-
-  it('accepts --max-warnings written with =', async () => {
-    const dir = tempWorkspace({ 'attest.yaml': 'ml: false\nrules:\n  uncovered-criterion: off\n' });
-    assert.strictEqual((await run('check', dir, '--max-warnings=007')).code, 0);
-  });
-
-  it('prints the help for attest with no command, and exits 2', async () => {
-    const result = await run();
-    assert.strictEqual(result.code, 2);
-    assert.match(result.err, /^Usage: attest <command> \[options\]/);
-  });
-});
-
-describe('errors the user can fix: one line, exit 2, no stack', () => {
-  const LSP = 'attest: `attest lsp` needs `--stdio` (what editors use); `--node-ipc`, `--socket=PORT` and `--pipe=NAME` work too.\n';
-
-  it('attest lsp without a transport', async () => {
-    assert.deepStrictEqual(await run('lsp'), { code: 2, out: '', err: LSP });
-    assert.deepStrictEqual(await run('lsp', '--socket'), { code: 2, out: '', err: LSP });
-    assert.deepStrictEqual(await run('lsp', '--socket=abc'), { code: 2, out: '', err: LSP });
-    assert.deepStrictEqual(await run('lsp', '--socket', '0'), { code: 2, out: '', err: LSP });
-  });
-
-  it('attest lsp without a transport, from the command line', () => {
-    const result = spawnSync(process.execPath, [path.join(REPO, 'bin', 'attest.js'), 'lsp'], { encoding: 'utf8', timeout: 10_000 });
-    assert.deepStrictEqual({ status: result.status, stdout: result.stdout, stderr: result.stderr }, { status: 2, stdout: '', stderr: LSP });
-  });
-
-  it('--output names a folder', async () => {
-    const folder = tempWorkspace({ 'reports/.keep': '' });
-    const output = path.join(folder, 'reports');
-    const result = await run('coverage', path.join(FIXTURES, 'mistakes'), '--format', 'csv', '--output', output);
-    assert.deepStrictEqual(result, { code: 2, out: '', err: `attest: \`--output ${output}\` is a folder; give the path of a file, such as ${path.join(output, 'coverage.csv')}.\n` });
-  });
-
-  it('--output lies under a file', async () => {
-    const folder = tempWorkspace({ 'notes.txt': 'x' });
-    const output = path.join(folder, 'notes.txt', 'sub', 'report.html');
-    const result = await run('coverage', path.join(FIXTURES, 'mistakes'), '--format', 'html', '--output', output);
-    assert.deepStrictEqual(result, { code: 2, out: '', err: `attest: Cannot write \`${output}\`: \`${path.join(folder, 'notes.txt')}\` is a file, not a folder.\n` });
-  });
-
-  it('--output creates the folders it needs', async () => {
-    const output = path.join(tempWorkspace({}), 'a', 'b', 'report.csv');
-    const result = await run('coverage', path.join(FIXTURES, 'mistakes'), '--format', 'csv', '--output', output);
-    assert.deepStrictEqual(result, { code: 0, out: '', err: `Wrote ${output}\n` });
-    assert.match(fs.readFileSync(output, 'utf8'), /^kind,id,category,status,documents,reason$/m);
-  });
-
-  it('says why --output could not be written, in words', () => {
-    const errno = (code: string, message: string) => Object.assign(new Error(message), { code });
-    const missing = path.join(tempWorkspace({}), 'gone', 'r.html');
-    assert.strictEqual(writeErrorMessage('r.html', errno('EACCES', "EACCES: permission denied, open 'r.html'"), 'html'), 'Cannot write `r.html`: permission denied.');
-    assert.strictEqual(writeErrorMessage('r.html', errno('EPERM', "EPERM: operation not permitted, open 'r.html'"), 'html'), 'Cannot write `r.html`: permission denied.');
-    assert.strictEqual(writeErrorMessage('r.html', errno('EROFS', "EROFS: read-only file system, open 'r.html'"), 'html'), 'Cannot write `r.html`: the file system is read-only.');
-    assert.strictEqual(writeErrorMessage(missing, errno('ENOENT', `ENOENT: no such file or directory, open '${missing}'`), 'html'), `Cannot write \`${missing}\`: its folder does not exist and could not be created.`);
-    assert.strictEqual(writeErrorMessage('r.html', errno('EBUSY', "EBUSY: resource busy or locked, open 'r.html'"), 'html'), 'Cannot write `r.html`: resource busy or locked.');
-  });
-});
-
-describe('a folder without documents', () => {
-  const DEFAULT = 'looked for Markdown under policies/, controls/, procedures/, narratives/ and files with a `type` in their frontmatter';
-
-  it('attest check still exits 0, but says on stderr that nothing was found', async () => {
-    const dir = tempWorkspace({ 'notes/readme.md': '# Notes\n' });
-    for (const format of ['text', 'json', 'sarif']) {
-      const result = await run('check', dir, '--format', format);
-      assert.strictEqual(result.code, 0, format);
-      assert.strictEqual(result.err, `No Attest documents found in ${dir} (${DEFAULT}).\n`, format);
-    }
-  });
-
-  it('names the folders attest.yaml configures', async () => {
-    const custom = tempWorkspace({ 'attest.yaml': 'ml: false\nfolders: [docs/compliance, ./security/]\nrules:\n  uncovered-criterion: off\n' });
-    assert.strictEqual(
-      (await run('check', custom)).err,
-      `No Attest documents found in ${custom} (looked for Markdown under docs/compliance/, security/ and files with a \`type\` in their frontmatter).\n`,
-    );
-    const everywhere = tempWorkspace({ 'attest.yaml': 'ml: false\nfolders: [.]\nrules:\n  uncovered-criterion: off\n' });
-    assert.strictEqual((await run('check', everywhere)).err, `No Attest documents found in ${everywhere} (looked for Markdown files anywhere in it).\n`);
-    const none = tempWorkspace({ 'attest.yaml': 'ml: false\nfolders: []\nrules:\n  uncovered-criterion: off\n' });
-    assert.strictEqual((await run('check', none)).err, `No Attest documents found in ${none} (looked for Markdown files with a \`type\` in their frontmatter).\n`);
-  });
-
-  it('attest coverage says so too', async () => {
-    const dir = tempWorkspace({});
-    const result = await run('coverage', dir, '--format', 'csv');
-    assert.strictEqual(result.code, 0);
-    assert.strictEqual(result.err, `No Attest documents found in ${dir} (${DEFAULT}).\n`);
-  });
-
-  it('is not said when there are documents', async () => {
-    assert.strictEqual((await run('check', path.join(FIXTURES, 'mistakes'), '--format', 'json', '--today', TODAY)).err, '');
   });
 });
 
@@ -359,104 +204,3 @@ describe('attest coverage', () => {
     assert.strictEqual(linkBase('site/report.html', 'docs', '/repo'), '../docs/');
   });
 });
-
-describe('a broken attest.yaml', () => {
-  const BROKEN = 'categories: [availabilty]\nml: yes-please\n';
-  const POLICY = { 'policies/p.md': '---\nid: POL-A\ntype: policy\ntitle: A\nowner: CISO\n---\n' };
-  const problems = (dir: string) =>
-    `${path.join(dir, 'attest.yaml')}:1:14  error    Unknown category \`availabilty\`: use one of security, availability, processing-integrity, confidentiality, privacy (did you mean \`availability\`?).  [invalid-value]\n` +
-    `${path.join(dir, 'attest.yaml')}:2:5  error    \`ml\` must be \`true\`, \`false\` or \`auto\`.  [invalid-value]\n` +
-    `attest: ${path.join(dir, 'attest.yaml')} has errors; the report uses only the settings that could be read.\n`;
-
-  it('attest coverage says why it exits 2, in every format', async () => {
-    const dir = tempWorkspace({ 'attest.yaml': BROKEN, ...POLICY });
-    for (const format of ['text', 'markdown', 'json', 'csv', 'html']) {
-      const result = await run('coverage', dir, '--format', format, '--today', TODAY);
-      assert.strictEqual(result.code, 2, format);
-      assert.strictEqual(result.err, problems(dir), format);
-      assert.ok(result.out.length > 0, format);
-    }
-    const output = path.join(tempWorkspace({}), 'coverage.html');
-    const written = await run('coverage', dir, '--format', 'html', '--output', output, '--today', TODAY);
-    assert.deepStrictEqual(written, { code: 2, out: '', err: problems(dir) + `Wrote ${output}\n` });
-  });
-
-  it('attest check --format json|sarif says it on standard error, keeping standard output to the report', async () => {
-    const dir = tempWorkspace({ 'attest.yaml': BROKEN, ...POLICY });
-    for (const format of ['json', 'sarif']) {
-      const result = await run('check', dir, '--format', format, '--today', TODAY);
-      assert.strictEqual(result.code, 2, format);
-      assert.strictEqual(result.err, problems(dir), format);
-      JSON.parse(result.out);
-    }
-  });
-
-  it('lists a problem that breaks the file even where its rule is off', async () => {
-    const dir = tempWorkspace({ 'attest.yaml': 'ml: yes-please\nrules:\n  invalid-value: off\n', ...POLICY });
-    const result = await run('coverage', dir, '--format', 'json', '--today', TODAY);
-    assert.strictEqual(result.code, 2);
-    assert.strictEqual(
-      result.err,
-      `${path.join(dir, 'attest.yaml')}:1:5  error    \`ml\` must be \`true\`, \`false\` or \`auto\`.  [invalid-value]\n` +
-        `attest: ${path.join(dir, 'attest.yaml')} has errors; the report uses only the settings that could be read.\n`,
-    );
-  });
-
-  it('says why text `check` exits 2 when the rule behind the broken attest.yaml is off, and repeats nothing the report shows', async () => {
-    const off = tempWorkspace({ 'attest.yaml': 'ml: yes-please\nrules:\n  invalid-value: off\n', ...POLICY });
-    const silent = await run('check', off, '--today', TODAY);
-    assert.strictEqual(silent.code, 2);
-    assert.strictEqual(
-      silent.err,
-      `${path.join(off, 'attest.yaml')}:1:5  error    \`ml\` must be \`true\`, \`false\` or \`auto\`.  [invalid-value]\n` +
-        `attest: ${path.join(off, 'attest.yaml')} has errors; the report uses only the settings that could be read.\n`,
-    );
-    const on = tempWorkspace({ 'attest.yaml': 'ml: yes-please\n', ...POLICY });
-    const shown = await run('check', on, '--today', TODAY);
-    assert.strictEqual(shown.code, 2);
-    assert.match(shown.out, /attest\.yaml:1:5 +error +`ml` must be/);
-    assert.strictEqual(shown.err, `attest: ${path.join(on, 'attest.yaml')} has errors; the report uses only the settings that could be read.\n`);
-  });
-
-  it('shows an unknown key as a warning, without failing', async () => {
-    const dir = tempWorkspace({ 'attest.yaml': 'catgories: [availability]\n', ...POLICY });
-    const result = await run('coverage', dir, '--format', 'csv', '--today', TODAY);
-    assert.strictEqual(result.code, 0);
-    const lines = result.err.split('\n');
-    assert.deepStrictEqual(lines.length, 2, result.err);
-    assert.ok(lines[0].startsWith(`${path.join(dir, 'attest.yaml')}:1:1  warning  `) && lines[0].endsWith('  [unknown-field]'), result.err);
-  });
-});
-
-describe('attest init', () => {
-  it('copies the starter library, never overwriting without --force', async () => {
-    const dir = tempWorkspace({ 'policies/access-control.md': 'my own text\n' });
-    const first = await run('init', dir);
-    assert.strictEqual(first.code, 0);
-    assert.ok(fs.existsSync(path.join(dir, 'attest.yaml')));
-    assert.strictEqual(fs.readFileSync(path.join(dir, 'policies', 'access-control.md'), 'utf8'), 'my own text\n');
-    assert.match(first.err, /kept .*access-control\.md/);
-    const only = tempWorkspace({});
-    await run('init', only, '--only', 'policies');
-    assert.ok(fs.existsSync(path.join(only, 'policies')));
-    assert.ok(!fs.existsSync(path.join(only, 'controls')));
-    assert.strictEqual((await run('init', only, '--only', 'nonsense')).code, 2);
-  });
-
-  it('counts the files it writes in words that agree', async () => {
-    const dir = tempWorkspace({});
-    assert.match((await run('init', dir)).out, /\n\d+ files written\. Next: attest check /);
-    fs.rmSync(path.join(dir, 'attest.yaml'));
-    assert.strictEqual((await run('init', dir)).out, `created ${path.join(dir, 'attest.yaml')}\n\n1 file written. Next: attest check ${dir}\n`);
-  });
-});
-
-function tempWorkspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-cli-'));
-  for (const [rel, text] of Object.entries(files)) {
-    const target = path.join(dir, rel);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, text);
-  }
-  return dir;
-}

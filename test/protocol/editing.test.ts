@@ -48,6 +48,29 @@ describe('language server over stdio: editing', function () {
     await server.diagnosticsOf('policies/access.md', (d) => !d.some((x) => x.code === 'unknown-criterion'));
   });
 
+  it('announces source.fixAll.attest and answers it with one action that fixes every safe finding', async () => {
+    const text = policy({ status: 'Approved', criteria: '[CC6.10, CC6.2]' });
+    server = await ServerHarness.start({ 'policies/access.md': text });
+    const kinds = server.capabilities.codeActionProvider;
+    assert.ok(typeof kinds === 'object' && kinds.codeActionKinds?.includes('source.fixAll.attest'), JSON.stringify(kinds));
+    await server.diagnosticsOf('policies/access.md', (d) => d.some((x) => x.code === 'value-spelling'));
+    const end = { line: text.split('\n').length, character: 0 };
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: server.uri('policies/access.md') },
+      range: { start: { line: 0, character: 0 }, end },
+      context: { diagnostics: [], only: ['source.fixAll.attest'] },
+    })) as CodeAction[];
+    assert.deepStrictEqual(actions.map((a) => a.kind), ['source.fixAll.attest']);
+    const fixed = applyEdits(text, actions[0].edit?.changes?.[server.uri('policies/access.md')] as TextEdit[]);
+    assert.strictEqual(fixed, policy({ criteria: '[CC6.1, CC6.2]' }));
+    const quickOnly = (await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: server.uri('policies/access.md') },
+      range: { start: { line: 0, character: 0 }, end },
+      context: { diagnostics: [], only: [CodeActionKind.QuickFix] },
+    })) as CodeAction[];
+    assert.ok(!quickOnly.some((a) => a.kind === 'source.fixAll.attest'), 'quick fixes alone leave the source action out');
+  });
+
   it('offers the fixes of attest.yaml, which is not a document', async () => {
     server = await ServerHarness.start({ 'attest.yaml': 'categories: [security]\n', 'policies/access.md': policy() });
     const diagnostics = await server.diagnosticsOf('attest.yaml', (d) => d.length > 0);

@@ -22,6 +22,7 @@ import {
   type FileEvent,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type ServerCapabilities,
 } from 'vscode-languageserver-protocol/node';
 import { REPO } from '../helpers';
 
@@ -44,6 +45,8 @@ export class ServerHarness {
   private stderr = '';
   settings: Record<string, unknown> = {};
   refuseProgress = false;
+  /** What the server announced in its answer to `initialize`. */
+  capabilities: ServerCapabilities = {};
 
   private constructor(
     readonly root: string,
@@ -78,7 +81,7 @@ export class ServerHarness {
     if (options.settings) harness.settings = options.settings;
     harness.refuseProgress = options.refuseProgress === true;
     const rootUri = pathToFileURL(root).toString();
-    await harness.connection.sendRequest(InitializeRequest.type, {
+    const initialized = await harness.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: path.basename(root) }],
@@ -89,6 +92,7 @@ export class ServerHarness {
         textDocument: { publishDiagnostics: { relatedInformation: true }, hover: { contentFormat: ['markdown', 'plaintext'] } },
       },
     });
+    harness.capabilities = initialized.capabilities;
     await harness.connection.sendNotification(InitializedNotification.type, {});
     return harness;
   }

@@ -32,6 +32,21 @@ describe('language server over stdio: reports and new documents', function () {
     assert.match(atRoot.text, /href="policies\/access\.md"/);
   });
 
+  it('lists the evidence requests of the folder’s audit, and says what to add without one', async () => {
+    const audit = 'rules: { uncovered-criterion: off }\naudit: { type: 2, period: { start: 2026-01-01, end: 2026-12-31 } }\n';
+    const evidence = '\n  - { name: Q1 review, path: evidence/q1.csv, collected: 2026-01-14 }';
+    server = await ServerHarness.start({ 'attest.yaml': audit, 'policies/access.md': policy(), 'controls/ac.md': control({ evidence }), 'evidence/q1.csv': 'x' });
+    await server.diagnosticsOf('controls/ac.md');
+    const csv = await server.connection.sendRequest<Report>('attest/evidenceList', { folder: server.uri(''), format: 'csv' });
+    assert.match(csv.text, /^PBC-CTL-AC-01-2026-Q1,CC6\.2,CTL-AC-01,.*,collected,/m);
+    assert.strictEqual(csv.text.trimEnd().split('\n').length, 5, 'a header and four quarters');
+    await assert.rejects(server.connection.sendRequest('attest/evidenceList', { folder: server.uri(''), format: 'pdf' }), /Unknown evidence list format/);
+    await server.stop();
+    server = await ServerHarness.start({ 'policies/access.md': policy() });
+    await server.diagnosticsOf('policies/access.md');
+    await assert.rejects(server.connection.sendRequest('attest/evidenceList', { folder: server.uri(''), format: 'csv' }), /add `audit: /);
+  });
+
   it('builds a new document for the folder, which checks clean once written', async () => {
     server = await ServerHarness.start({ 'attest.yaml': 'sections:\n  control: [Objective, Implementation, Evidence, Exceptions]\n', 'policies/access.md': policy() });
     await server.diagnosticsOf('policies/access.md');

@@ -3,6 +3,7 @@ import { REVEAL_COVERAGE_COMMAND } from '../../../server/src/shared/commands';
 import type { CoverageFilter } from '../coverageTree';
 import type { Services } from '../services';
 import { exportCoverageCommand } from './exportCoverage';
+import { exportEvidenceCommand } from './exportEvidence';
 import { exportSoaCommand } from './exportSoa';
 import { initCommand } from './init';
 import { newDocumentCommand } from './newDocument';
@@ -13,6 +14,7 @@ import { showCriteriaCommand } from './showCriteria';
 export const COMMANDS = [
   'attest.newDocument',
   'attest.exportCoverage',
+  'attest.exportEvidence',
   'attest.exportSoa',
   'attest.init',
   'attest.showCriteria',
@@ -47,6 +49,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
   return [
     command('attest.newDocument', (arg) => newDocumentCommand(services, arg)),
     command('attest.exportCoverage', (arg) => exportCoverageCommand(services, arg)),
+    command('attest.exportEvidence', (arg) => exportEvidenceCommand(services, arg)),
     command('attest.exportSoa', (arg) => exportSoaCommand(services, arg)),
     command('attest.init', (arg) => initCommand(services, arg)),
     command('attest.showCriteria', () => showCriteriaCommand(services)),

@@ -43,7 +43,7 @@ export interface InitResult {
  * left out become plain text, so that every subset checks without errors. Existing files
  * are kept unless `force`: init never loses a user's text.
  */
-export function initWorkspace(dir: string, options: { only?: readonly string[]; force?: boolean; library?: string } = {}): InitResult {
+export function initWorkspace(dir: string, options: { only?: readonly string[]; force?: boolean; library?: string; organization?: string } = {}): InitResult {
   const library = options.library ?? findLibrary();
   const parts = options.only ?? LIBRARY_PARTS;
   for (const part of parts) {
@@ -63,11 +63,12 @@ export function initWorkspace(dir: string, options: { only?: readonly string[]; 
       result.skipped.push(file);
       continue;
     }
-    const text = texts.get(file);
-    const kept = text === undefined ? undefined : unlinkLeftOut(text, (url) => leftOut(linkTarget(file, url)));
+    const source = file === 'attest.yaml' ? fs.readFileSync(path.join(library, file), 'utf8') : texts.get(file);
+    const text = source === undefined ? undefined : adopting(file, source, options.organization);
+    const kept = text === undefined ? undefined : file === 'attest.yaml' ? text : unlinkLeftOut(text, (url) => leftOut(linkTarget(file, url)));
     try {
       makeFolder(path.dirname(target));
-      if (kept === undefined || kept === text) fs.copyFileSync(path.join(library, ...file.split('/')), target);
+      if (kept === undefined) fs.copyFileSync(path.join(library, ...file.split('/')), target);
       else fs.writeFileSync(target, kept);
     } catch (error) {
       if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
@@ -79,6 +80,27 @@ export function initWorkspace(dir: string, options: { only?: readonly string[]; 
     if (kept !== undefined && kept !== text) result.unlinked.push(file);
   }
   return result;
+}
+
+/**
+ * The library as a starting point to adopt, not finished compliance (SPEC §10): documents
+ * are written as drafts, attest.yaml names the organisation and leaves the library's
+ * exceptions for the user to confirm. Only what a draft counts toward changes; bodies and
+ * every other byte stay as they are.
+ */
+export function adopting(file: string, text: string, organization?: string): string {
+  if (file === 'attest.yaml') {
+    let config = organization ? text.replace(/^organization: .*$/m, `organization: ${JSON.stringify(organization)}`) : text;
+    const exceptions = /^exceptions:[^\n]*\n(?:(?:[ \t]+[^\n]*|)\n)*/m.exec(config);
+    if (exceptions) {
+      const commented = exceptions[0].replace(/^(?=.)/gm, '# ');
+      config = config.slice(0, exceptions.index) + '# Confirm each exception before you uncomment it: an excepted criterion counts as covered.\n' + commented + config.slice(exceptions.index + exceptions[0].length);
+    }
+    return config;
+  }
+  const close = text.startsWith('---') ? text.indexOf('\n---', 3) : -1;
+  if (close < 0) return text;
+  return text.slice(0, close).replace(/^status:[ \t]*(approved|implemented)[ \t]*$/m, 'status: draft') + text.slice(close);
 }
 
 /** The library documents that the chosen ones name as their `policy` or `extends`, and theirs in turn. */

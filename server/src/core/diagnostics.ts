@@ -13,7 +13,7 @@ const DEFAULT_SEVERITY = new Map<string, Severity>(ALL_RULE_INFO.map((r) => [r.c
 export function severityOf(config: AttestConfig, finding: Finding, comply: boolean): Severity | undefined {
   const configured = config.severities.get(finding.code);
   if (configured === 'off') return undefined;
-  const severity = configured ?? DEFAULT_SEVERITY.get(finding.code) ?? 'warning';
+  const severity = configured ?? finding.severity ?? DEFAULT_SEVERITY.get(finding.code) ?? 'warning';
   // Attest's stricter rules are only information on comply documents (SPEC §2).
   return comply && finding.strict && (severity === 'error' || severity === 'warning') ? 'information' : severity;
 }

@@ -29,6 +29,8 @@ export interface Finding {
   readonly related?: readonly { uri: string; range: Range; message: string }[];
   /** One of Attest's stricter rules (owner, review, sections): information only on comply documents. */
   readonly strict?: boolean;
+  /** The severity of this finding where it differs from its rule's default (a warning under an error code); attest.yaml's `rules` still decide. */
+  readonly severity?: Severity;
 }
 
 export interface FindingData {

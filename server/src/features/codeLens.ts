@@ -1,5 +1,6 @@
 import type { CodeLens, Range } from 'vscode-languageserver-types';
 import { evidenceState } from '../core/query/evidence';
+import { controlWindowLine } from './auditWindows';
 import type { AttestDocument } from '../core/document/model';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { plural } from '../core/words';
@@ -38,8 +39,10 @@ function policyLens(index: WorkspaceIndex, doc: AttestDocument, id: string): str
   return parts.join(' · ');
 }
 
+/** Under a Type II audit, the evidence is shown by window: which have it, which lack it, which are to come. */
 function controlLens(index: WorkspaceIndex, doc: AttestDocument): string {
-  return [`meets ${plural(inScopeCriteria(index, doc), 'criterion', 'criteria')}`, doc.status?.value ?? 'draft', evidenceWords(index, doc)].join(' · ');
+  const evidence = controlWindowLine(index, doc) ?? evidenceWords(index, doc);
+  return [`meets ${plural(inScopeCriteria(index, doc), 'criterion', 'criteria')}`, doc.status?.value ?? 'draft', evidence].join(' · ');
 }
 
 /** The evidence as coverage judges it, so that the lens and the coverage view agree. */

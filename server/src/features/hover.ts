@@ -5,6 +5,7 @@ import type { AttestDocument } from '../core/document/model';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { idAt, idInConfigAt, type IdOccurrence } from './idAt';
 import { escapeMarkdown } from '../shared/markdown';
+import { controlWindowLine } from './auditWindows';
 import { frameworkMarkdown, itemMarkdown, topicFrameworkLines } from './frameworkHover';
 import { linkUri, listItem, statusText } from './hoverParts';
 
@@ -55,6 +56,8 @@ function documentMarkdown(index: WorkspaceIndex, id: string): string | undefined
   const first = docs[0];
   const facts = [first.type ?? 'document', first.status?.value ?? 'draft', ...(ownerOf(first) ? [`owner: ${escapeMarkdown(ownerOf(first) ?? '')}`] : [])];
   const lines = [`**${id}** — ${escapeMarkdown(first.title?.value ?? 'untitled')}`, '', facts.join(' · '), ''];
+  const windows = controlWindowLine(index, first);
+  if (windows) lines.push(`Evidence by window: ${windows}`, '');
   if (docs.length === 1) lines.push(`Defined in ${fileLink(index, first)}`);
   else lines.push(`Defined in ${docs.length} documents (ids must be unique):`, '', ...docs.map((d) => `- ${fileLink(index, d)}`));
   return lines.join('\n');

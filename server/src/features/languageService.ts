@@ -6,6 +6,7 @@ import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { ALL_CLIENT_COMMANDS, type ClientCommands } from '../shared/commands';
 import type { NewDocumentSpec } from '../shared/protocol';
 import { codeActionsFor } from './codeActions';
+import { fixAllAction } from './codeActions/fixAll';
 import { codeLenses } from './codeLens';
 import { completeConfig, completeDocument } from './completion';
 import { definition } from './definition';
@@ -14,6 +15,7 @@ import { newDocument, type NewDocument } from '../core/fixes/newDocument';
 import { references, referencesInConfig } from './references';
 import { prepareRename, rename, type RenameRefusal } from './rename';
 import { documentSymbols } from './symbols';
+import { toLspDiagnostic } from './lspDiagnostic';
 
 export interface LanguageServiceOptions {
   /** The editor commands the client runs, which lenses and completions may then carry. */
@@ -42,6 +44,8 @@ export interface AttestLanguageService {
   completionInConfig(text: TextDocument, position: Position, token?: Cancellation): CompletionItem[];
   /** Quick fixes for the diagnostics the editor sends, in a document or in attest.yaml (no `doc`). */
   codeActions(file: { readonly text: TextDocument; readonly doc?: AttestDocument }, diagnostics: readonly LspDiagnostic[], range?: Range, token?: Cancellation): CodeAction[];
+  /** `source.fixAll.attest`: one action with every fix of the document that needs no choice (none when there is nothing to fix). */
+  fixAll(doc: AttestDocument, token?: Cancellation): CodeAction[];
   newDocument(spec: NewDocumentSpec): NewDocument;
 }
 
@@ -67,6 +71,7 @@ export function createLanguageService(index: WorkspaceIndex, options: LanguageSe
     completion: (doc, position, token = NOT_CANCELLED) => unless(token, [], () => completeDocument(doc, position, index, commands)),
     completionInConfig: (text, position, token = NOT_CANCELLED) => unless(token, [], () => completeConfig(text, position, index)),
     codeActions: (file, diagnostics, range, token = NOT_CANCELLED) => unless(token, [], () => codeActionsFor({ ...file, index }, diagnostics, range)),
+    fixAll: (doc, token = NOT_CANCELLED) => unless(token, [], () => fixAllAction({ text: doc.text, doc, index }, index.diagnose(doc.relPath).map(toLspDiagnostic))),
     newDocument: (spec) => newDocument(index, spec),
   } satisfies AttestLanguageService);
 }

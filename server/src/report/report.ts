@@ -56,9 +56,10 @@ export function configBroken(index: WorkspaceIndex): boolean {
   return index.configProblems.some(breaksConfig);
 }
 
-function breaksConfig(finding: { readonly code: string }): boolean {
-  // A misspelt key, or an exception of a framework not yet turned on, leaves the rest of the file meaningful.
-  return finding.code !== 'unknown-field' && finding.code !== 'out-of-scope-criterion';
+function breaksConfig(finding: { readonly code: string; readonly severity?: string }): boolean {
+  // A usable but unusual value (a 14-month audit period) is said as a warning, and an exception of a
+  // framework not yet turned on as information: neither breaks the file.
+  return finding.code !== 'unknown-field' && finding.code !== 'out-of-scope-criterion' && finding.severity !== 'warning';
 }
 
 /**

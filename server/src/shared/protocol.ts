@@ -88,6 +88,24 @@ export namespace SoaRequest {
   }
 }
 
+/**
+ * Client → server: the evidence request list of a folder's audit (SPEC §12), one row per
+ * control and window. Fails with InvalidParams when the folder's attest.yaml names no `audit`.
+ */
+export namespace EvidenceListRequest {
+  export const method = 'attest/evidenceList';
+  export interface Params {
+    /** URI of the workspace folder. */
+    readonly folder: string;
+    readonly format: 'csv' | 'markdown' | 'json' | 'html';
+    /** URI of the file the list will be written to: its links then start from that file's folder. */
+    readonly output?: string;
+  }
+  export interface Result {
+    readonly text: string;
+  }
+}
+
 /** Client → server: a new document as the folder wants it (id, file name, required sections); the client writes it. */
 export namespace NewDocumentRequest {
   export const method = 'attest/newDocument';

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { CriteriaMap } from '../data/criteria';
 import type { BundledFrameworks } from '../data/frameworkCatalog';
+import { placeholdersIn } from '../placeholders';
 import { valueOf } from '../yamlMap';
 import { readFrameworkException, type FrameworkExceptions } from './frameworkExceptions';
 import type { ConfigReader } from './reader';
@@ -54,6 +55,11 @@ export function readExceptions(reader: ConfigReader, criteria: CriteriaMap, fram
     }
     if (!reason) {
       reader.report('missing-field', reader.at(reasonNode ?? entry), `The exception for ${criterion} needs a \`reason\`: auditors ask why a criterion does not apply.`);
+      continue;
+    }
+    // Template text is no reason: the criterion stays in scope until the reason is written.
+    if (placeholdersIn(reason).length > 0) {
+      reader.report('unfilled-placeholder', reader.at(reasonNode), `The exception for ${criterion} still has template text as its reason: write why the criterion does not apply; until then it is not excepted.`);
       continue;
     }
     exceptions.set(criterion, { criterion, reason, range: reader.at(entry) });

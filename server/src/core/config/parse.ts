@@ -6,6 +6,7 @@ import type { SectionRequirements } from '../data/sections';
 import { describeYamlErrors } from '../document/yamlErrors';
 import type { Finding, Range } from '../types';
 import { keysOf } from '../yamlMap';
+import { readAudit } from './audit';
 import { readExceptions } from './exceptions';
 import type { FrameworkExceptions } from './frameworkExceptions';
 import { readFrameworks } from './frameworks';
@@ -17,7 +18,7 @@ import { readSeverities } from './severities';
 import { defaultConfig, type AttestConfig, type ConfigDefaults } from './types';
 
 /** The settings attest.yaml knows; each has its reader in this folder. */
-export const KNOWN_SETTINGS = ['organization', 'categories', 'ml', 'folders', 'sections', 'rules', 'exceptions', 'ml-topics', 'frameworks'];
+export const KNOWN_SETTINGS = ['organization', 'categories', 'ml', 'folders', 'sections', 'rules', 'exceptions', 'ml-topics', 'frameworks', 'audit'];
 
 export interface ParsedConfig {
   readonly config: AttestConfig;
@@ -63,6 +64,7 @@ export function parseConfig(
   const frameworkExceptions: FrameworkExceptions = new Map();
   const exceptions = readExceptions(reader, criteria, { bundled: bundledFrameworks, enabled: frameworks.enabled, into: frameworkExceptions });
   const topics = readMlTopics(reader, criteria, bundledTopics);
+  const audit = readAudit(reader);
   return {
     config: {
       ...scope,
@@ -77,6 +79,7 @@ export function parseConfig(
       frameworkExceptions,
       frameworks: frameworks.paths.map((f) => f.value),
       frameworkRanges: new Map(frameworks.paths.map((f) => [f.value, f.range])),
+      ...(audit ? { audit } : {}),
       anchorRange,
       file,
     },

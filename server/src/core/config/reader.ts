@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isScalar, isSeq, type Node as YamlNode, type YAMLMap } from 'yaml';
-import type { Finding, Range } from '../types';
+import type { Finding, Range, Severity } from '../types';
 import { valueOf } from '../yamlMap';
 import { ZERO_RANGE } from './types';
 
@@ -27,8 +27,9 @@ export class ConfigReader {
     return rangeIn(this.text, node, fallback);
   }
 
-  report(code: string, range: Range, message: string, replacement?: string): void {
-    this.findings.push({ code, range, message, data: replacement ? { replacement } : undefined });
+  /** `severity` caps the rule's default for this one finding (a usable but unusual value); attest.yaml's `rules` still decide. */
+  report(code: string, range: Range, message: string, replacement?: string, severity?: Severity): void {
+    this.findings.push({ code, range, message, data: replacement ? { replacement } : undefined, ...(severity ? { severity } : {}) });
   }
 
   /** A top-level list of strings; anything else is reported. */

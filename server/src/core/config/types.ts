@@ -1,4 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AuditSpec } from '../audit/spec';
 import type { MlTopic } from '../data/mlCatalog';
 import type { SectionRequirements } from '../data/sections';
 import { DEFAULT_FOLDERS, type Range, type Severity } from '../types';
@@ -45,6 +46,8 @@ export interface AttestConfig {
   readonly frameworkRanges: ReadonlyMap<string, Range>;
   /** Where each in-scope category is named in `attest.yaml` (for `uncovered-criterion`). */
   readonly categoryRanges: ReadonlyMap<string, Range>;
+  /** The audit being prepared (`audit`): a Type II period splits each control's evidence into windows. */
+  readonly audit?: AuditSpec;
   /** Where `ml` is set in `attest.yaml`. */
   readonly mlRange?: Range;
   /** Range to report workspace-wide findings on when no better place exists. */

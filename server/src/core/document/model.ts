@@ -7,8 +7,8 @@ import { readCriteria, type CriterionSpelling } from './criteriaSpelling';
 import { cronFrequency, revisionDates } from './comply';
 import { outlineMarkdown, type Heading, type LinkRef, type MarkdownOutline } from './markdown';
 import { describeYamlErrors } from './yamlErrors';
-import { FIELD_BY_KEY } from './schema';
 import { readSatisfies, type FrameworkClaims } from './satisfies';
+import { FIELD_BY_KEY, NO_EVENT_KEY } from './schema';
 
 export { classifyPath, type Classification } from './classify';
 
@@ -24,6 +24,8 @@ export interface EvidenceEntry {
   readonly path?: Located<string>;
   readonly url?: Located<string>;
   readonly collected?: Located<string>;
+  /** `no-event: true`: a note that no event occurred, what an on-event control shows for a period without one. */
+  readonly noEvent?: Located<boolean>;
 }
 
 /** An `attest-ignore` comment: the codes it names, as written, and its reason (empty when none). */
@@ -241,6 +243,8 @@ function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType
             const key = String(pair.key.value);
             if (key === 'name' || key === 'path' || key === 'url' || key === 'collected') {
               entry[key] = { value: String(pair.value.value), range: nodeRange(pair.value as YamlNode, base) };
+            } else if (key === NO_EVENT_KEY && pair.value.value === true) {
+              entry.noEvent = { value: true, range: nodeRange(pair.value as YamlNode, base) };
             }
           }
         }

@@ -1,6 +1,6 @@
 import { DOCUMENT_TYPES, FREQUENCIES, REVIEW_CYCLES, STATUSES, type DocumentType } from '../types';
 
-export type FieldKind = 'id' | 'enum' | 'text' | 'version' | 'date' | 'review' | 'criteria' | 'satisfies' | 'ml' | 'reference' | 'evidence';
+export type FieldKind = 'id' | 'enum' | 'text' | 'version' | 'date' | 'review' | 'criteria' | 'satisfies' | 'ml' | 'reference' | 'evidence' | 'approval';
 
 /** A frontmatter field of the v1 format (SPEC §2): which types take it, which need it. */
 export interface FieldSpec {
@@ -33,12 +33,14 @@ export const FIELDS: readonly FieldSpec[] = [
   { key: 'policy', kind: 'reference', types: ['control', 'procedure'], requiredFor: ['control', 'procedure'], description: 'Id of the parent policy.' },
   { key: 'extends', kind: 'reference', types: ['addendum'], requiredFor: ['addendum'], description: 'Id of the policy this addendum supplements.' },
   { key: 'frequency', kind: 'enum', types: ['control'], values: FREQUENCIES, description: 'How often the control operates: continuous, daily, weekly, monthly, quarterly, annual or on-event.' },
+  { key: 'approval', kind: 'approval', description: 'Who approved this version and when: `{ by: <role>, on: YYYY-MM-DD }`.' },
   { key: 'evidence', kind: 'evidence', types: ['control'], description: 'Evidence collected: a list of `{ name, path or url, collected: YYYY-MM-DD }`.' },
 ];
 
 export const FIELD_BY_KEY: ReadonlyMap<string, FieldSpec> = new Map(FIELDS.map((f) => [f.key, f]));
 
 export const REVIEW_KEYS = ['cycle', 'last'] as const;
+export const APPROVAL_KEYS = ['by', 'on'] as const;
 
 /**
  * Top-level fields other templates use for what Attest keeps under `review`: the key of
@@ -70,7 +72,9 @@ export const CYCLE_WORDS: Readonly<Record<string, string>> = {
   quarterly: 'quarterly', quarter: 'quarterly', '3 months': 'quarterly',
   monthly: 'monthly', month: 'monthly',
 };
-export const EVIDENCE_KEYS = ['name', 'path', 'url', 'collected'] as const;
+/** The evidence entry key of a note that no event occurred (`no-event: true`), which needs no `path` or `url`. */
+export const NO_EVENT_KEY = 'no-event';
+export const EVIDENCE_KEYS = ['name', 'path', 'url', 'collected', NO_EVENT_KEY] as const;
 export { REVIEW_CYCLES };
 
 export function fieldsFor(type: DocumentType | undefined): FieldSpec[] {

@@ -1,7 +1,11 @@
-import type { AttestDocument } from '../document/model';
+import type { AuditSpec } from '../audit/spec';
+import { auditWindows, isAuditFrequency, windowStatuses, type AuditWindow, type WindowState } from '../audit/windows';
+import type { AttestDocument, EvidenceEntry } from '../document/model';
 import { evidencePath } from '../document/paths';
-import { daysBetween, isFutureDate, isIsoDate } from '../document/schema';
+import { FUTURE_SLACK_DAYS, daysBetween, isFutureDate, isIsoDate } from '../document/schema';
 import type { RuleContext } from '../rules/rule';
+
+type TypeTwo = Extract<AuditSpec, { type: 2 }>;
 
 /** Days of age a control's newest evidence may have, by frequency (the period plus a grace). */
 export const EVIDENCE_MAX_AGE: Readonly<Record<string, number>> = {
@@ -56,6 +60,7 @@ export type EvidenceState =
 export function evidenceState(doc: AttestDocument, ctx: Pick<RuleContext, 'today' | 'fileExists'>): EvidenceState {
   if (doc.evidence.length === 0) return { kind: 'none' };
   const missing = doc.evidence.find((e) => {
+    if (e.noEvent && !e.path && !e.url) return false;
     const path = e.path ? evidencePath(e.path.value) : undefined;
     return path ? !ctx.fileExists(path) : !!e.path || !e.url;
   });
@@ -65,7 +70,45 @@ export function evidenceState(doc: AttestDocument, ctx: Pick<RuleContext, 'today
   return isEvidenceOverdue(doc, ctx.today) ? { kind: 'overdue', date: newest.date } : { kind: 'current', date: newest.date };
 }
 
-/** A control that is implemented and whose evidence exists and is current (SPEC §7). */
-export function isImplemented(doc: AttestDocument, ctx: Pick<RuleContext, 'today' | 'fileExists'>): boolean {
-  return doc.type === 'control' && doc.status?.value === 'implemented' && evidenceState(doc, ctx).kind === 'current';
+/**
+ * A control that is implemented and whose evidence exists and is current (SPEC §7). Under a
+ * Type II audit, "current" is judged by the windows, not by the newest date: every window
+ * that has ended has evidence (no gap so far), whatever the age of the newest entry.
+ */
+export function isImplemented(doc: AttestDocument, ctx: Pick<RuleContext, 'today' | 'fileExists' | 'config'>): boolean {
+  if (doc.type !== 'control' || doc.status?.value !== 'implemented') return false;
+  const state = evidenceState(doc, ctx).kind;
+  const audit = typeTwoAudit(ctx.config.audit);
+  if (!audit) return state === 'current';
+  return (state === 'current' || state === 'overdue') && evidenceGaps(doc, audit, ctx.today).length === 0;
+}
+
+/** The audit when it is a Type II one, whose windows judge the evidence. */
+export function typeTwoAudit(audit: AuditSpec | undefined): TypeTwo | undefined {
+  return audit?.type === 2 ? audit : undefined;
+}
+
+/** An evidence entry as the windows read it, with the entry it came from. */
+export interface WindowedEntry {
+  readonly collected?: string;
+  readonly noEvent?: boolean;
+  readonly entry: EvidenceEntry;
+}
+
+/**
+ * The windows of a control's frequency over the audit, each with its status and the entries
+ * that count for it. A date up to the slack `invalid-value` allows past today counts, so that
+ * no entry is both accepted there and refused here.
+ */
+export function evidenceWindows(doc: AttestDocument, audit: AuditSpec, today: string): WindowState<WindowedEntry>[] {
+  const frequency = doc.frequency?.value;
+  const entries = doc.evidence.map((entry) => ({ collected: entry.collected?.value, noEvent: entry.noEvent?.value, entry }));
+  return windowStatuses(auditWindows(isAuditFrequency(frequency) ? frequency : undefined, audit), entries, today, { futureSlackDays: FUTURE_SLACK_DAYS });
+}
+
+/** The windows that have ended without evidence, in order. */
+export function evidenceGaps(doc: AttestDocument, audit: AuditSpec, today: string): AuditWindow[] {
+  return evidenceWindows(doc, audit, today)
+    .filter((state) => state.status === 'missing')
+    .map((state) => state.window);
 }

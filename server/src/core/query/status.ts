@@ -8,7 +8,7 @@ import { isImplemented } from './evidence';
  * The status the claimants of a criterion, topic or framework item give it (exceptions
  * aside). Claimed is not done: only approved and implemented documents cover; drafts only draft.
  */
-export function coverageStatusOf(claimants: readonly AttestDocument[], ctx: Pick<RuleContext, 'today' | 'fileExists'>): CoverageStatus {
+export function coverageStatusOf(claimants: readonly AttestDocument[], ctx: Pick<RuleContext, 'today' | 'fileExists' | 'config'>): CoverageStatus {
   const adopted = claimants.filter(isAdopted);
   if (adopted.some((d) => isImplemented(d, ctx))) return 'implemented';
   if (adopted.some((d) => d.type === 'control')) return 'controlled';

@@ -5,9 +5,10 @@ import { finding, withArticle, type DocumentRule } from './rule';
 export const evidenceOverdue: DocumentRule = {
   code: 'evidence-overdue',
   defaultSeverity: 'warning',
-  description: "A control's newest evidence is older than its `frequency` allows (it then counts as controlled, not implemented).",
+  description: "A control's newest evidence is older than its `frequency` allows (it then counts as controlled, not implemented). Silent under a Type II audit, where `evidence-gap` names the windows instead.",
   check(doc, ctx) {
-    if (doc.type !== 'control' || !isEvidenceOverdue(doc, ctx.today)) return [];
+    // Under Type II the windows say more than the newest date: which period lacks evidence, and not twice.
+    if (doc.type !== 'control' || ctx.config.audit?.type === 2 || !isEvidenceOverdue(doc, ctx.today)) return [];
     const newest = newestEvidence(doc, ctx.today);
     if (!newest?.range) return [];
     const frequency = doc.frequency?.value;

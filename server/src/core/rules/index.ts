@@ -18,6 +18,8 @@ import { missingMlAddendum } from './missingMlAddendum';
 import { staleReview } from './staleReview';
 import { evidenceNotFound } from './evidenceNotFound';
 import { evidenceOverdue } from './evidenceOverdue';
+import { evidenceGap } from './evidenceGap';
+import { missingApproval, staleApproval } from './approval';
 import { uncoveredCriterion, uncoveredMlTopic } from './uncoveredCriterion';
 import { ignoredConfig } from './ignoredConfig';
 
@@ -40,6 +42,9 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   staleReview,
   evidenceNotFound,
   evidenceOverdue,
+  evidenceGap,
+  missingApproval,
+  staleApproval,
   unfilledPlaceholder,
 ];
 
@@ -66,4 +71,9 @@ const RULES_BY_CODE = new Map(ALL_RULE_INFO.map((r) => [r.code, r]));
 /** The quick fixes of a rule's findings, preferred first (none for an unknown code). */
 export function fixesFor(code: string): readonly FixProvider[] {
   return RULES_BY_CODE.get(code)?.fixes ?? [];
+}
+
+/** The fix of a rule's findings that needs no choice, when the rule has one (see `RuleInfo.safeFix`). */
+export function safeFixFor(code: string): FixProvider | undefined {
+  return RULES_BY_CODE.get(code)?.safeFix;
 }

@@ -54,6 +54,11 @@ export interface RuleInfo {
   readonly description: string;
   /** The fixes of its findings, preferred first; every code also gets the suppression. */
   readonly fixes?: readonly FixProvider[];
+  /**
+   * The one of `fixes` that needs no choice when it offers a single preferred action (one
+   * suggestion, one canonical spelling): `source.fixAll.attest` applies it, on save too.
+   */
+  readonly safeFix?: FixProvider;
 }
 
 /** A check over one document. One module per rule: its code, severity, check and fixes. */

@@ -9,6 +9,7 @@ export const unknownCriterion: DocumentRule = {
   defaultSeverity: 'error',
   description: 'A criterion id that is not in the criteria map, or an id under `satisfies` that its framework does not have (the nearest real id is suggested).',
   fixes: [replaceBySuggestion, moveToFramework],
+  safeFix: replaceBySuggestion,
   check(doc, ctx) {
     return doc.criteria
       .filter((c) => !ctx.criteria.get(c.value) && !isPlaceholder(c.value))

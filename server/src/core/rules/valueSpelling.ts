@@ -17,6 +17,7 @@ export const valueSpelling: DocumentRule = {
   defaultSeverity: 'warning',
   description: 'An enum value written in another case (`status: Approved`): read as the valid value, with a fix that writes it in lower case.',
   fixes: [replaceBySuggestion],
+  safeFix: replaceBySuggestion,
   check(doc) {
     if (doc.dialect === 'comply' || doc.syntaxProblems.length > 0) return [];
     const found: Finding[] = [];

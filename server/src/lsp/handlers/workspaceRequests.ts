@@ -2,13 +2,16 @@ import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-langua
 import { linkBaseBetween } from '../../report/links';
 import { COVERAGE_FORMATS, renderCoverage } from '../../report/report';
 import { renderSoa } from '../../report/soaRender';
-import { CoverageRequest, NewDocumentRequest, ReportRequest, SoaRequest } from '../../shared/protocol';
+import { CoverageRequest, EvidenceListRequest, NewDocumentRequest, ReportRequest, SoaRequest } from '../../shared/protocol';
+import { FUTURE_SLACK_DAYS } from '../../core/document/schema';
+import { EVIDENCE_FORMATS, formatEvidenceList } from '../../report/evidence';
+import { evidenceListInput } from '../../report/evidenceInput';
 import { folderCoverage } from '../coverageFeed';
 import type { Folder } from '../folders';
 import { runSafe } from '../runSafe';
 import type { HandlerContext, HandlerGroup } from './context';
 
-/** Attest's own requests about a whole folder: its coverage, its coverage report, its Statement of Applicability, and a new document for it. */
+/** Attest's own requests about a whole folder: its coverage, its coverage report, its evidence request list, its Statement of Applicability, and a new document for it. */
 export const workspaceRequestHandlers: HandlerGroup = {
   capabilities: {},
 
@@ -29,6 +32,14 @@ export const workspaceRequestHandlers: HandlerGroup = {
       const folder = await folderAt(params.folder);
       const linkBase = params.output ? linkBaseBetween(params.output, folder.uri) : undefined;
       return { text: renderCoverage(folder.index, params.format, { linkBase }) };
+    });
+    connection.onRequest(EvidenceListRequest.method, async (params: EvidenceListRequest.Params): Promise<EvidenceListRequest.Result> => {
+      if (!(EVIDENCE_FORMATS as readonly string[]).includes(params.format)) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown evidence list format \`${params.format}\`.`);
+      const folder = await folderAt(params.folder);
+      const input = evidenceListInput(folder.index);
+      if (!input) throw new ResponseError(ErrorCodes.InvalidParams, 'No audit to list evidence for: add `audit: { type: 2, period: { start: YYYY-MM-DD, end: YYYY-MM-DD } }` to attest.yaml.');
+      const linkBase = params.output ? linkBaseBetween(params.output, folder.uri) : undefined;
+      return { text: formatEvidenceList(input, params.format, { futureSlackDays: FUTURE_SLACK_DAYS, ...(linkBase !== undefined ? { linkBase } : {}) }) };
     });
     connection.onRequest(SoaRequest.method, async (params: SoaRequest.Params): Promise<SoaRequest.Result> => {
       if (!(SoaRequest.FORMATS as readonly string[]).includes(params.format)) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown format \`${params.format}\`.`);

@@ -42,7 +42,11 @@ const isPlaceholder = (d: LspDiagnostic) => d.code === 'unfilled-placeholder';
  * targeted diagnostics are gone, nothing new appeared but the placeholders it wrote, and
  * created files check clean but for theirs.
  */
-export async function applyFix(files: Files, file: string, code: string, title: string | RegExp, which?: (d: LspDiagnostic) => boolean): Promise<Files> {
+/**
+ * Applies the fix titled `title` and checks it: its diagnostics are gone (or, with
+ * `untilFilled`, stay until the placeholder it wrote is filled), and nothing new appears.
+ */
+export async function applyFix(files: Files, file: string, code: string, title: string | RegExp, which?: (d: LspDiagnostic) => boolean, options: { untilFilled?: boolean } = {}): Promise<Files> {
   const { index, all, targeted, actions } = await fixesFor(files, file, code, which);
   const action = titled(actions, title);
   assert.strictEqual(action.kind, 'quickfix');
@@ -50,7 +54,8 @@ export async function applyFix(files: Files, file: string, code: string, title: 
   assert.ok(action.edit, 'the action carries an edit');
   const after = applyWorkspaceEdit(files, action.edit, index);
   const now = await diagnosticsOf(after, file);
-  for (const d of action.diagnostics ?? []) assert.ok(!now.some((n) => key(n) === key(d)), `still reported: ${key(d)}`);
+  if (options.untilFilled) assert.ok(now.some(isPlaceholder), 'the fix leaves a placeholder to fill');
+  else for (const d of action.diagnostics ?? []) assert.ok(!now.some((n) => key(n) === key(d)), `still reported: ${key(d)}`);
   const before = new Set(all.map(key));
   const added = now.filter((d) => !before.has(key(d)) && !isPlaceholder(d));
   assert.deepStrictEqual(added.map(key), [], 'no new diagnostic');

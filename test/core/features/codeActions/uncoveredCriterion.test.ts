@@ -39,22 +39,26 @@ describe('quick fixes', () => {
 
     it('declares the criterion not applicable, creating `exceptions`', async () => {
       const files = { ...base, 'attest.yaml': 'categories: [security]\n' };
-      const after = await applyFix(files, 'attest.yaml', 'uncovered-criterion', 'Declare CC7.3 not applicable (add it to `exceptions`)', cc73);
-      assert.strictEqual(after['attest.yaml'], 'categories: [security]\n\nexceptions:\n  - criterion: CC7.3\n    reason: <why this criterion does not apply>\n');
+      const after = await applyFix(files, 'attest.yaml', 'uncovered-criterion', 'Declare CC7.3 not applicable (add it to `exceptions`)', cc73, { untilFilled: true });
+      assert.strictEqual(after['attest.yaml'], 'categories: [security]\n\nexceptions:\n  - criterion: CC7.3\n    reason: <WHY THIS CRITERION DOES NOT APPLY>\n');
+      // Template text is no reason: the criterion is excepted once the reason is written.
+      const written = { ...after, 'attest.yaml': after['attest.yaml'].replace('<WHY THIS CRITERION DOES NOT APPLY>', 'Security events are handled by the parent company.') };
+      const { index } = await workspace(written);
+      assert.strictEqual(index.coverage().criteria.find((c) => c.id === 'CC7.3')?.status, 'excepted');
     });
 
     it('appends to existing exceptions in their style', async () => {
       const block = 'categories: [security]\nexceptions:\n- criterion: CC6.4\n  reason: Cloud only.\nml: auto\n';
-      const blockAfter = await applyFix({ ...base, 'attest.yaml': block }, 'attest.yaml', 'uncovered-criterion', /^Declare CC7\.3/, cc73);
-      assert.strictEqual(blockAfter['attest.yaml'], block.replace('Cloud only.\n', 'Cloud only.\n- criterion: CC7.3\n  reason: <why this criterion does not apply>\n'));
+      const blockAfter = await applyFix({ ...base, 'attest.yaml': block }, 'attest.yaml', 'uncovered-criterion', /^Declare CC7\.3/, cc73, { untilFilled: true });
+      assert.strictEqual(blockAfter['attest.yaml'], block.replace('Cloud only.\n', 'Cloud only.\n- criterion: CC7.3\n  reason: <WHY THIS CRITERION DOES NOT APPLY>\n'));
 
       const flow = 'categories: [security]\nexceptions: []\n';
-      const flowAfter = await applyFix({ ...base, 'attest.yaml': flow }, 'attest.yaml', 'uncovered-criterion', /^Declare CC7\.3/, cc73);
-      assert.strictEqual(flowAfter['attest.yaml'], 'categories: [security]\nexceptions: [{ criterion: CC7.3, reason: <why this criterion does not apply> }]\n');
+      const flowAfter = await applyFix({ ...base, 'attest.yaml': flow }, 'attest.yaml', 'uncovered-criterion', /^Declare CC7\.3/, cc73, { untilFilled: true });
+      assert.strictEqual(flowAfter['attest.yaml'], 'categories: [security]\nexceptions: [{ criterion: CC7.3, reason: <WHY THIS CRITERION DOES NOT APPLY> }]\n');
 
       const empty = 'categories: [security]\r\nexceptions:\r\n';
-      const emptyAfter = await applyFix({ ...base, 'attest.yaml': empty }, 'attest.yaml', 'uncovered-criterion', /^Declare CC7\.3/, cc73);
-      assert.strictEqual(emptyAfter['attest.yaml'], 'categories: [security]\r\nexceptions:\r\n  - criterion: CC7.3\r\n    reason: <why this criterion does not apply>\r\n');
+      const emptyAfter = await applyFix({ ...base, 'attest.yaml': empty }, 'attest.yaml', 'uncovered-criterion', /^Declare CC7\.3/, cc73, { untilFilled: true });
+      assert.strictEqual(emptyAfter['attest.yaml'], 'categories: [security]\r\nexceptions:\r\n  - criterion: CC7.3\r\n    reason: <WHY THIS CRITERION DOES NOT APPLY>\r\n');
     });
   });
 });

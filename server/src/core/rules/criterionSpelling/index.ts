@@ -28,6 +28,7 @@ export const criterionSpelling: DocumentRule = {
   defaultSeverity: 'warning',
   description: 'A criteria entry written with a title, a prefix, a range or several ids in one string (read as the ids it names).',
   fixes: [writeCanonically],
+  safeFix: writeCanonically,
   check(doc) {
     return doc.criteriaSpellings.map((s) => finding('criterion-spelling', s.range, describe(s), { replacement: canonicalText(doc, s), name: s.ids.join(', ') }));
   },

@@ -1,7 +1,8 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { nearestNames, nearestNewKeys } from '../../data/criteria';
 import { rangeOfNode, type AttestDocument, type DocumentField } from '../../document/model';
-import { EVIDENCE_KEYS, FIELD_BY_KEY, ID_PATTERN, REVIEW_CYCLES, REVIEW_KEYS, isFutureDate, isIsoDate } from '../../document/schema';
+import { checkApproval } from './approval';
+import { EVIDENCE_KEYS, FIELD_BY_KEY, NO_EVENT_KEY, ID_PATTERN, REVIEW_CYCLES, REVIEW_KEYS, isFutureDate, isIsoDate } from '../../document/schema';
 import type { Finding, Range } from '../../types';
 import { finding, orList, type DocumentRule, type RuleContext } from '../rule';
 import { replaceBySuggestion } from '../../fixes/replaceSuggestion';
@@ -69,6 +70,9 @@ export const invalidValue: DocumentRule = {
           break;
         case 'evidence':
           found.push(...checkEvidence(node, field, rangeOf, ctx.today));
+          break;
+        case 'approval':
+          found.push(...checkApproval(node, field, (n) => rangeOf(n, field), ctx.today));
           break;
       }
     }
@@ -164,13 +168,15 @@ function checkEvidence(node: YamlNode | null, field: DocumentField, rangeOf: Ran
         found.push(finding(CODE, value ? rangeOf(value, field) : rangeOf(keyNode, field), `\`collected\` must be the date the evidence was collected, YYYY-MM-DD${text ? `, not \`${text}\`` : ''}.`));
       } else if (key === 'collected' && value && text !== undefined && isFutureDate(text, today)) {
         found.push(finding(CODE, rangeOf(value, field), `\`collected\` is ${text}, which is in the future: use the date the evidence was collected (a future date does not count as current evidence).`));
+      } else if (key === NO_EVENT_KEY && !(isScalar(value) && value.value === true)) {
+        found.push(finding(CODE, value ? rangeOf(value, field) : rangeOf(keyNode, field), `\`${NO_EVENT_KEY}\` is \`true\` on a note that no event occurred; remove it from an entry that is evidence.`));
       } else if (text === undefined || text.trim() === '') {
         found.push(finding(CODE, value ? rangeOf(value, field) : rangeOf(keyNode, field), `\`${key}\` of an evidence entry must be text.`));
       }
     }
     const at = rangeOf(entry, field);
     if (!keys.has('name')) found.push(finding(CODE, at, 'This evidence entry has no `name`: say what the evidence is.', { name: 'name' }));
-    if (!keys.has('path') && !keys.has('url')) found.push(finding(CODE, at, 'This evidence entry has neither `path` nor `url`: say where the evidence is kept.', { name: 'path' }));
+    if (!keys.has('path') && !keys.has('url') && !keys.has(NO_EVENT_KEY)) found.push(finding(CODE, at, 'This evidence entry has neither `path` nor `url`: say where the evidence is kept.', { name: 'path' }));
   }
   return found;
 }

@@ -26,8 +26,9 @@ import {
 import { documentText, folderForType, sectionBlocks } from '../../fixes/newDocument';
 import { pairOf } from '../../yamlMap';
 
-/** The reason placeholder: non-empty, so that the exception is valid until it is written. */
-export const REASON_PLACEHOLDER = '<why this criterion does not apply>';
+import { REASON_PLACEHOLDER } from '../../placeholders';
+
+export { REASON_PLACEHOLDER } from '../../placeholders';
 
 /** An in-scope criterion nobody covers: write a control for it, or declare it not applicable. */
 export const coverCriterion: FixProvider = (diagnostic, target) => {

@@ -10,6 +10,7 @@ export const unknownField: DocumentRule = {
   defaultSeverity: 'warning',
   description: 'A frontmatter field Attest does not know, or a `satisfies` key that names no framework (the nearest known one is suggested).',
   fixes: [replaceBySuggestion, moveIntoReview],
+  safeFix: replaceBySuggestion,
   check(doc, ctx) {
     if (doc.syntaxProblems.length > 0) return [];
     // comply documents carry comply's own keys; converting them is a quick fix, not a warning.

@@ -6,5 +6,6 @@ export const yamlSyntax: DocumentRule = {
   defaultSeverity: 'error',
   description: 'The frontmatter is not valid YAML.',
   fixes: [closeFrontmatter],
+  safeFix: closeFrontmatter,
   check: (doc) => doc.syntaxProblems.map((p) => finding('yaml-syntax', p.range, p.message)),
 };
