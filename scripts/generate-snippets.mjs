@@ -14,6 +14,8 @@ const STATUSES = ['draft', 'review', 'approved', 'implemented', 'retired'];
 const CYCLES = ['annual', 'semiannual', 'quarterly', 'monthly'];
 const FREQUENCIES = ['quarterly', 'continuous', 'daily', 'weekly', 'monthly', 'annual', 'on-event'];
 const TODAY = '${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}';
+/** The bundled frameworks attest.yaml turns on by name (server/src/node/bundledData.ts), in its order. */
+export const FRAMEWORKS = ['iso42001', 'nist-ai-rmf', 'iso27001'];
 
 /**
  * The frontmatter of each type beyond id, type, title and owner: the fields the type needs
@@ -99,6 +101,25 @@ export function generateSnippets(root = ROOT) {
       prefix: [`ml-${topic.id}`],
       description: `The "${topic.title}" section of an ML addendum (add \`${topic.id}\` to \`ml\`). ${topic.auditor}`,
       body: [`## ${literal(topic.title)}`, '', ...templateBody(topic.template, stops), '$0'],
+    };
+  }
+  const frameworks = FRAMEWORKS.map((id) => parse(readFileSync(join(root, 'server', 'data', 'frameworks', `${id}.yaml`), 'utf8')));
+  snippets['Attest satisfies'] = {
+    scope: 'markdown',
+    prefix: ['attest-satisfies', 'satisfies'],
+    description: `Frontmatter: the items of another framework the document meets (turn the framework on under \`frameworks\` in attest.yaml): ${frameworks.map((f) => f.categories[0].name).join(', ')}.`,
+    body: ['satisfies:', `  \${1|${FRAMEWORKS.join(',')}|}: [$2]$0`],
+  };
+  for (const framework of frameworks) {
+    const first = framework.criteria[0];
+    const t = new TabStops();
+    // A placeholder, not a real id, so that a snippet left as inserted is never taken for a claim.
+    const item = `${framework.categories[0].name.replace('ISO/IEC ', 'ISO ').replace('NIST ', '')} ${framework.id.startsWith('iso') ? 'control' : 'subcategory'}`;
+    snippets[`Attest satisfies: ${framework.categories[0].name}`] = {
+      scope: 'markdown',
+      prefix: [`satisfies-${framework.id}`],
+      description: `Frontmatter: items of ${framework.title} the document meets, e.g. ${first.id} (${first.title}).`,
+      body: ['satisfies:', `  ${framework.id}: [${t.placeholder(item.toUpperCase())}]$0`],
     };
   }
   return JSON.stringify(snippets, null, 2) + '\n';

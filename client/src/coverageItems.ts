@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { escapeMarkdown } from '../../server/src/shared/markdown';
 import { isCovered, isEmptyFolder, type CriterionCoverage, type FolderCoverage } from './coverageStore';
 import { TYPE_ICON, isTopicGap, statusIcon, truncate, type CoverageNode } from './coverageNodes';
+import { frameworkTreeItem } from './coverageFrameworkItems';
 
 /** How each node of the Coverage view shows: label, description, icon, tooltip and the command a click runs. */
 export function treeItemOf(node: CoverageNode): vscode.TreeItem {
@@ -58,6 +59,10 @@ export function treeItemOf(node: CoverageNode): vscode.TreeItem {
       item.contextValue = `topic.${t.status}`;
       return item;
     }
+    case 'framework':
+    case 'frameworkGroup':
+    case 'item':
+      return frameworkTreeItem(node);
     case 'document': {
       const location = node.folder.documents[node.id];
       const item = new vscode.TreeItem(node.id, vscode.TreeItemCollapsibleState.None);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CoverageStatus, CriterionCoverage, FolderCoverage, TopicCoverage } from './coverageStore';
+import type { CoverageStatus, CriterionCoverage, FolderCoverage, FrameworkCoverage, FrameworkItemCoverage, TopicCoverage } from './coverageStore';
 
 export interface CoverageNodeBase {
   /** Stable id, also the TreeItem id (so expansion survives refreshes). */
@@ -27,18 +27,34 @@ export interface TopicNode extends CoverageNodeBase {
   readonly kind: 'topic';
   readonly topic: TopicCoverage;
 }
+/** A framework turned on besides the TSC: its groups (clauses, functions) below it. */
+export interface FrameworkNode extends CoverageNodeBase {
+  readonly kind: 'framework';
+  readonly framework: FrameworkCoverage;
+}
+export interface FrameworkGroupNode extends CoverageNodeBase {
+  readonly kind: 'frameworkGroup';
+  readonly framework: FrameworkCoverage;
+  readonly name: string;
+  readonly items: readonly FrameworkItemCoverage[];
+}
+export interface ItemNode extends CoverageNodeBase {
+  readonly kind: 'item';
+  readonly framework: FrameworkCoverage;
+  readonly item: FrameworkItemCoverage;
+}
 export interface DocumentNode extends CoverageNodeBase {
   readonly kind: 'document';
   /** Document id. */
   readonly id: string;
-  /** The criterion id or ML topic the document claims here. */
+  /** The criterion id or ML topic the document claims here, or `framework:id` for a framework item. */
   readonly claim: string;
 }
 /** Shown under a folder of a multi-root workspace that has nothing yet. */
 export interface EmptyFolderNode extends CoverageNodeBase {
   readonly kind: 'emptyFolder';
 }
-export type CoverageNode = FolderNode | CategoryNode | CriterionNode | MlGroupNode | TopicNode | DocumentNode | EmptyFolderNode;
+export type CoverageNode = FolderNode | CategoryNode | CriterionNode | MlGroupNode | TopicNode | FrameworkNode | FrameworkGroupNode | ItemNode | DocumentNode | EmptyFolderNode;
 
 /** The codicon and theme colour of each status, wherever the client shows one. */
 export const STATUS_ICON: Readonly<Record<CoverageStatus, [string, string]>> = {

@@ -6,6 +6,8 @@ export type { FolderCoverage } from '../../server/src/shared/protocol';
 export type CoverageStatus = FolderCoverage['coverage']['criteria'][number]['status'];
 export type CriterionCoverage = FolderCoverage['coverage']['criteria'][number];
 export type TopicCoverage = FolderCoverage['coverage']['ml'][number];
+export type FrameworkCoverage = NonNullable<FolderCoverage['coverage']['frameworks']>[number];
+export type FrameworkItemCoverage = FrameworkCoverage['items'][number];
 
 /** Whether a status counts as covered in the percentage (the server's own definition). */
 export function isCovered(status: CoverageStatus): boolean {

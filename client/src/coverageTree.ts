@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isCovered, isEmptyFolder, type CoverageStore, type CriterionCoverage, type FolderCoverage } from './coverageStore';
 import { treeItemOf } from './coverageItems';
-import { isTopicGap, type CategoryNode, type CoverageNode, type CriterionNode, type DocumentNode, type FolderNode, type MlGroupNode, type TopicNode } from './coverageNodes';
+import { isTopicGap, type CategoryNode, type CoverageNode, type CriterionNode, type DocumentNode, type FolderNode, type FrameworkGroupNode, type FrameworkNode, type ItemNode, type MlGroupNode, type TopicNode } from './coverageNodes';
 
 export * from './coverageNodes';
 
@@ -11,8 +11,9 @@ export const VIEW_ID = 'attest.coverage';
 export type CoverageFilter = 'all' | 'uncovered' | 'mlGaps';
 
 /**
- * The Coverage view: (folder →) category → criterion → documents, and an "ML addenda"
- * group with each topic. Rebuilt from the store on every `attest/coverageChanged`.
+ * The Coverage view: (folder →) category → criterion → documents, an "ML addenda" group
+ * with each topic, and a group per framework turned on besides the TSC (framework → clause →
+ * item → documents). Rebuilt from the store on every `attest/coverageChanged`.
  */
 export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<CoverageNode | undefined | void>();
@@ -62,13 +63,18 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
 
   // ---- Lookups (reveal, commands, tests) ---------------------------------------------
 
-  /** The node of a criterion, ML topic or document id (the first match), in the nodes currently built. */
+  /**
+   * The node of a criterion, ML topic, framework item (`A.7.5`, or `iso42001:A.7.5` where ids
+   * repeat) or document id (the first match), in the nodes currently built.
+   */
   find(id: string, folder?: string): CoverageNode | undefined {
     const wanted = id.trim();
     const candidates = [...this.byKey.values()].filter((n) => !folder || n.folder.folder === folder);
     return (
       candidates.find((n) => n.kind === 'criterion' && n.criterion.id.toUpperCase() === wanted.toUpperCase()) ??
       candidates.find((n) => n.kind === 'topic' && n.topic.topic === wanted) ??
+      candidates.find((n) => n.kind === 'item' && (n.item.id === wanted || `${n.framework.id}:${n.item.id}` === wanted)) ??
+      candidates.find((n) => n.kind === 'framework' && n.framework.id === wanted) ??
       candidates.find((n) => n.kind === 'document' && n.id === wanted)
     );
   }
@@ -77,7 +83,11 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
   knows(id: string): boolean {
     const upper = id.toUpperCase();
     return this.store.folders.some(
-      (f) => f.coverage.criteria.some((c) => c.id.toUpperCase() === upper) || f.coverage.ml.some((t) => t.topic === id) || id in f.documents,
+      (f) =>
+        f.coverage.criteria.some((c) => c.id.toUpperCase() === upper) ||
+        f.coverage.ml.some((t) => t.topic === id) ||
+        (f.coverage.frameworks ?? []).some((fw) => fw.id === id || fw.items.some((i) => i.id === id || `${fw.id}:${i.id}` === id)) ||
+        id in f.documents,
     );
   }
 
@@ -146,10 +156,42 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
         nodes.push(group);
       }
     }
+    if (this.filterValue !== 'mlGaps') nodes.push(...this.frameworkNodes(folder, parent));
     return nodes;
   }
 
-  private documentNodes(folder: FolderCoverage, parent: CriterionNode | TopicNode, claim: string, ids: readonly string[]): DocumentNode[] {
+  /** One node per framework, its items grouped by clause; the uncovered filter keeps the items not covered. */
+  private frameworkNodes(folder: FolderCoverage, parent: FolderNode | undefined): FrameworkNode[] {
+    const prefix = folder.folder;
+    const nodes: FrameworkNode[] = [];
+    for (const framework of folder.coverage.frameworks ?? []) {
+      const node: FrameworkNode = { kind: 'framework', key: `${prefix}#framework:${framework.id}`, folder, parent, framework };
+      const shown = this.filterValue === 'uncovered' ? framework.items.filter((i) => !isCovered(i.status)) : framework.items;
+      if (shown.length === 0 && this.filterValue !== 'all') continue;
+      const groups = new Map<string, typeof shown>();
+      for (const item of shown) groups.set(item.group, [...(groups.get(item.group) ?? []), item]);
+      this.add(
+        node,
+        [...groups].map(([name, items]) => {
+          const all = framework.items.filter((i) => i.group === name);
+          const group: FrameworkGroupNode = { kind: 'frameworkGroup', key: `${node.key}/group:${name}`, folder, parent: node, framework, name, items: all };
+          this.add(
+            group,
+            items.map((item) => {
+              const itemNode: ItemNode = { kind: 'item', key: `${node.key}/item:${item.id}`, folder, parent: group, framework, item };
+              this.add(itemNode, this.documentNodes(folder, itemNode, `${framework.id}:${item.id}`, item.documents));
+              return itemNode;
+            }),
+          );
+          return group;
+        }),
+      );
+      nodes.push(node);
+    }
+    return nodes;
+  }
+
+  private documentNodes(folder: FolderCoverage, parent: CriterionNode | TopicNode | ItemNode, claim: string, ids: readonly string[]): DocumentNode[] {
     return ids.map((id) => this.register({ kind: 'document', key: `${parent.key}/${id}`, folder, parent, id, claim }));
   }
 

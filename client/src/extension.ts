@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isAttestDocument, looksLikeAttestWorkspace } from './activation';
 import { registerCommands } from './commands';
 import { exportCoverage, type ExportFormat, type ExportOptions } from './commands/exportCoverage';
+import { exportSoa, type SoaFormat, type SoaFramework, type SoaOptions } from './commands/exportSoa';
 import { createDocument, type NewDocumentSpec } from './commands/newDocument';
 import { revealCoverage } from './commands/reveal';
 import { CoverageStore } from './coverageStore';
@@ -23,6 +24,8 @@ export interface AttestApi {
   whenReady(): Promise<void>;
   /** `attest.exportCoverage` without the quick pick: writes the report and returns its URI. */
   exportCoverage(format: ExportFormat, options?: ExportOptions): Promise<vscode.Uri>;
+  /** `attest.exportSoa` without the prompts: writes the Statement of Applicability and returns its URI. */
+  exportSoa(framework: SoaFramework, format: SoaFormat, options?: SoaOptions): Promise<vscode.Uri>;
   /** `attest.newDocument` without the prompts. */
   createDocument(folder: vscode.Uri, spec: NewDocumentSpec): Promise<vscode.Uri>;
   /** `attest.revealCoverage` for a criterion, topic or document id. */
@@ -82,6 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Attest
       await store.whenSettled();
     },
     exportCoverage: (format, options) => exportCoverage(s, format, options),
+    exportSoa: (framework, format, options) => exportSoa(s, framework, format, options),
     createDocument: (folder, spec) => createDocument(s, folder, spec),
     reveal: (id) => revealCoverage(s, id),
     extendMarkdownIt: (md) => md.use(attestPreviewPlugin),

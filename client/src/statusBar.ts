@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { REVEAL_COVERAGE_COMMAND } from '../../server/src/shared/commands';
+import { escapeMarkdown } from '../../server/src/shared/markdown';
 import { isEmptyFolder, overallSummary, type CoverageStore } from './coverageStore';
 
 /**
@@ -51,10 +52,18 @@ export class CoverageStatusBar implements vscode.Disposable {
         item.text = `$(shield) Attest ${summary.percent}%`;
         const tip = new vscode.MarkdownString(undefined, true);
         tip.appendMarkdown(`**Attest coverage**: ${summary.covered} of ${summary.inScope} in-scope criteria covered\n\n`);
-        for (const f of this.store.folders) {
-          if (isEmptyFolder(f)) continue;
+        const folders = this.store.folders.filter((f) => !isEmptyFolder(f));
+        for (const f of folders) {
           const s = f.coverage.summary;
-          tip.appendMarkdown(`- ${f.name}: ${s.percent}% (${s.covered}/${s.inScope})\n`);
+          tip.appendMarkdown(`- ${escapeMarkdown(f.name)}: ${s.percent}% (${s.covered}/${s.inScope})\n`);
+        }
+        // Each framework turned on besides the TSC, with its own percentage (the headline is the TSC's).
+        for (const f of folders) {
+          for (const framework of f.coverage.frameworks ?? []) {
+            const s = framework.summary;
+            const where = folders.length > 1 ? ` in ${escapeMarkdown(f.name)}` : '';
+            tip.appendMarkdown(`- ${escapeMarkdown(framework.name)}${where}: ${s.percent}% (${s.covered}/${s.inScope})\n`);
+          }
         }
         tip.appendMarkdown('\nClick to open the Coverage view.');
         item.tooltip = tip;

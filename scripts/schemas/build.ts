@@ -20,6 +20,16 @@ function criterionIds(data: BundledData): string[] {
   return [...new Set(frameworks.flatMap((f) => f.criteria.map((c) => c.id)))];
 }
 
+/** The keys of `satisfies`: each bundled framework with its own ids, and the names the TSC goes by. */
+function satisfiesKeys(data: BundledData): Schema {
+  const list = (ids: readonly string[]): Schema => ({ type: 'array', items: { enum: [...ids] } });
+  const tsc = list(data.frameworks.flatMap((f) => f.criteria.map((c) => c.id)));
+  return {
+    ...Object.fromEntries(data.optionalFrameworkIds.map((id) => [id, list(data.optionalFramework(id)?.criteria.map((c) => c.id) ?? [])])),
+    ...Object.fromEntries(['TSC', 'SOC 2', 'SOC2', 'TSC 2017'].map((key) => [key, tsc])),
+  };
+}
+
 function fieldSchema(spec: FieldSpec, data: BundledData): Schema {
   const described = (schema: Schema): Schema => ({ description: spec.description, ...schema });
   switch (spec.kind) {
@@ -38,6 +48,8 @@ function fieldSchema(spec: FieldSpec, data: BundledData): Schema {
       return described({ type: 'object', required: ['cycle'], additionalProperties: false, properties: { cycle: { enum: [...REVIEW_CYCLES] }, last: DATE } });
     case 'criteria':
       return described({ type: 'array', items: { enum: criterionIds(data) } });
+    case 'satisfies':
+      return described({ type: 'object', additionalProperties: false, properties: satisfiesKeys(data) });
     case 'ml':
       return described({ type: 'array', items: { enum: data.topics.map((t) => t.id) } });
     case 'approval':
@@ -105,13 +117,23 @@ const SETTINGS: Readonly<Record<string, (data: BundledData) => Schema>> = {
     additionalProperties: { enum: [...SEVERITIES, 'off', false] },
   }),
   exceptions: (data) => ({
-    description: 'Criteria declared not applicable, each with the reason auditors read.',
+    description: 'Criteria declared not applicable, each with the reason auditors read; an item of another framework names its framework.',
     type: 'array',
     items: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['criterion', 'reason'],
-      properties: { criterion: { enum: criterionIds(data) }, reason: { type: 'string', minLength: 1 } },
+      oneOf: [
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['criterion', 'reason'],
+          properties: { criterion: { enum: criterionIds(data) }, reason: { type: 'string', minLength: 1 } },
+        },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['framework', 'id', 'reason'],
+          properties: { framework: { enum: [...data.optionalFrameworkIds] }, id: { type: 'string', minLength: 1 }, reason: { type: 'string', minLength: 1 } },
+        },
+      ],
     },
   }),
   'ml-topics': (data) => ({
@@ -145,7 +167,11 @@ const SETTINGS: Readonly<Record<string, (data: BundledData) => Schema>> = {
       { type: 'object', additionalProperties: false, required: ['type', 'date'], properties: { type: { const: 1 }, date: DATE } },
     ],
   }),
-  frameworks: () => ({ description: 'Framework files of the workspace, in the format of the bundled criteria map.', type: 'array', items: { type: 'string', minLength: 1 } }),
+  frameworks: (data) => ({
+    description: 'Frameworks turned on besides the TSC: a bundled one by name, or a framework file of the workspace, in the format of the bundled criteria map.',
+    type: 'array',
+    items: { anyOf: [{ enum: [...data.optionalFrameworkIds] }, { type: 'string', pattern: '[/\\\\]|\\.(ya?ml|json)$' }] },
+  }),
 };
 
 export function configSchema(data: BundledData): Schema {

@@ -53,7 +53,7 @@ describe('attest check', () => {
       ],
     );
     for (const d of report.diagnostics) assert.ok(d.message.length > 20, d.message);
-    assert.deepStrictEqual(Object.keys(report.coverage), ['criteria', 'ml', 'summary']);
+    assert.deepStrictEqual(Object.keys(report.coverage), ['criteria', 'ml', 'summary', 'frameworks']);
     // Drafts claim but do not cover (SPEC §10): one criterion is covered, two only drafted.
     assert.deepStrictEqual(report.coverage.summary, { inScope: 36, covered: 1, percent: 2.8, drafted: 2 });
   });

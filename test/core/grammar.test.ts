@@ -28,7 +28,7 @@ describe('injection grammar', () => {
     assert.strictEqual(grammar.scopeName, 'attest.injection');
     assert.match(grammar.injectionSelector, /(^|, )L:text\.html\.markdown\b/);
     assert.match(grammar.injectionSelector, /(^|, )L:meta\.embedded\.block\.frontmatter\b/);
-    assert.deepStrictEqual(grammar.patterns.map((p) => p.include).sort(), ['#criterion', '#document-id', '#ml-topic']);
+    assert.deepStrictEqual(grammar.patterns.map((p) => p.include).sort(), ['#criterion', '#document-id', '#framework-item', '#framework-name', '#ml-topic']);
     for (const [key, rule] of Object.entries(grammar.repository)) assert.match(rule.name, /^(variable\.other\.constant|entity\.name\.tag|support\.type)\.[\w.-]+\.attest$/, key);
   });
 
@@ -41,6 +41,22 @@ describe('injection grammar', () => {
   it('highlights document ids with an Attest prefix and at least one `-`', () => {
     assert.deepStrictEqual(matches('document-id', 'policy: POL-ACCESS and CTL-AC-01, PRC-ONBOARD, PROC-X1, ADD-ML, NAR-SYSTEM'), ['POL-ACCESS', 'CTL-AC-01', 'PRC-ONBOARD', 'PROC-X1', 'ADD-ML', 'NAR-SYSTEM']);
     assert.deepStrictEqual(matches('document-id', 'POL, POL-, pol-access, XPOL-A, POL-access, ABC-DEF, POL-A-'), []);
+  });
+
+  it('highlights every item of the bundled frameworks, and no TSC criterion or id of another shape', () => {
+    const data = loadBundledData();
+    for (const id of data.optionalFrameworkIds) {
+      const ids = data.optionalFramework(id)?.criteria.map((c) => c.id) ?? [];
+      assert.ok(ids.length > 30, id);
+      assert.deepStrictEqual(matches('framework-item', `satisfies: { ${id}: [${ids.join(', ')}] }`), ids, id);
+    }
+    assert.deepStrictEqual(matches('framework-item', 'A.1.1, A.11.1, A1.2, CC6.1, GOVERN 7.1, govern 1.1, MAP1.1, XA.5.1, A.5.1x, A.5.1-b, version 2.1'), []);
+    assert.deepStrictEqual(matches('framework-item', 'Meets A.8.34 (see MANAGE 4.3).'), ['A.8.34', 'MANAGE 4.3']);
+  });
+
+  it('highlights the names of the bundled frameworks', () => {
+    assert.deepStrictEqual(matches('framework-name', 'frameworks: [iso42001, nist-ai-rmf, iso27001]'), ['iso42001', 'nist-ai-rmf', 'iso27001']);
+    assert.deepStrictEqual(matches('framework-name', 'iso42001x, my-iso27001, nist-ai-rmf-2'), []);
   });
 
   it('highlights exactly the ML topic ids of the catalog', () => {

@@ -85,6 +85,23 @@ describe('snippets', () => {
     for (const file of Object.keys(filled)) assert.deepStrictEqual((await diagnose(filled, file)).map((d) => d.message), [], file);
   });
 
+  it('claim items of each bundled framework under satisfies: a placeholder to fill, then clean once the framework is on', async () => {
+    const generator = (await import(pathToFileURL(join(REPO, 'scripts', 'generate-snippets.mjs')).href)) as { FRAMEWORKS: readonly string[] };
+    const data = loadBundledData();
+    assert.deepStrictEqual(generator.FRAMEWORKS, data.optionalFrameworkIds);
+    assert.deepStrictEqual(byPrefix('attest-satisfies').body, ['satisfies:', `  \${1|${data.optionalFrameworkIds.join(',')}|}: [$2]$0`]);
+    const placeholders: Record<string, string> = { iso42001: '<ISO 42001 CONTROL>', 'nist-ai-rmf': '<AI RMF SUBCATEGORY>', iso27001: '<ISO 27001 CONTROL>' };
+    for (const id of data.optionalFrameworkIds) {
+      const claim = expand(byPrefix(`satisfies-${id}`));
+      assert.strictEqual(claim, `satisfies:\n  ${id}: [${placeholders[id]}]`);
+      const policy = fill(expand(byPrefix('attest-policy')), 'policies/name.md').replace(/\n---\n/, `\n${claim}\n---\n`);
+      const files = { 'attest.yaml': `frameworks: [${id}]\n`, 'policies/name.md': policy };
+      assert.deepStrictEqual((await diagnose(files, 'policies/name.md')).map((d) => d.code), ['unfilled-placeholder'], id);
+      const filled = { ...files, 'policies/name.md': policy.replace(placeholders[id], data.optionalFramework(id)?.criteria[0].id ?? '') };
+      assert.deepStrictEqual((await diagnose(filled, 'policies/name.md')).map((d) => d.message), [], id);
+    }
+  });
+
   it('give an ML topic a section that counts as addressing it', async () => {
     const topics = loadBundledData().topics;
     const addendum = expand(byPrefix('attest-addendum')).replace('ml: []', `ml: [${topics.map((t) => t.id).join(', ')}]`);

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activate, children, diagnosticsWithCode, fixtureFolder, labelText, waitFor, type AttestApi, type TreeNode } from './helpers';
+import { activate, children, diagnosticsWithCode, fixtureFolder, fixtureUri, labelText, waitFor, type AttestApi, type TreeNode } from './helpers';
 
 async function criterionNode(api: AttestApi, id: string): Promise<TreeNode | undefined> {
   for (const category of await children(api.coverageTree)) {
@@ -111,6 +111,99 @@ describe('coverage', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('shows a group per framework turned on, with the same statuses, filters and click-to-open', async () => {
+    const config = fixtureUri('attest.yaml');
+    const original = fs.readFileSync(config.fsPath, 'utf8');
+    const control = fixtureUri('controls', 'ai-impact.md');
+    const text = [
+      '---',
+      'id: CTL-AI-IMPACT',
+      'type: control',
+      'title: AI impact assessment',
+      'owner: Head of Machine Learning',
+      'status: approved',
+      'policy: POL-ACCESS',
+      'frequency: annual',
+      'satisfies:',
+      '  iso42001: [A.5.2]',
+      '---',
+      '',
+      '# AI impact assessment',
+      '',
+      '## Objective',
+      '',
+      'Why.',
+      '',
+      '## Implementation',
+      '',
+      'How.',
+      '',
+      '## Evidence',
+      '',
+      'What.',
+      '',
+    ].join('\n');
+    const frameworksOf = () => api.store.folders.find((f) => f.folder === fixtureFolder().uri.toString())?.coverage.frameworks ?? [];
+    const itemStatus = () => frameworksOf()[0]?.items.find((i) => i.id === 'A.5.2')?.status;
+    fs.writeFileSync(control.fsPath, text);
+    fs.writeFileSync(config.fsPath, `${original.trimEnd()}\nframeworks: [iso42001, nist-ai-rmf]\n`);
+    try {
+      await waitFor(() => frameworksOf().length === 2 && itemStatus() === 'controlled', () => `frameworks: ${JSON.stringify(frameworksOf().map((f) => f.id))}, A.5.2 is ${itemStatus()}`, {
+        events: [api.store.onDidChange],
+      });
+      const roots = (await children(api.coverageTree)).filter((n) => n.kind === 'framework');
+      const labels = await Promise.all(roots.map(async (n) => labelText(await api.coverageTree.getTreeItem(n))));
+      assert.deepStrictEqual(labels, ['ISO/IEC 42001 — 1/38 covered', 'NIST AI RMF — 0/72 covered']);
+
+      const clauses = await children(api.coverageTree, roots[0]);
+      assert.strictEqual(clauses.length, 9, 'ISO/IEC 42001 has nine clauses in Annex A');
+      const items = (await Promise.all(clauses.map((c) => children(api.coverageTree, c)))).flat();
+      assert.strictEqual(items.length, 38);
+      const node = items.find((n) => n.item?.id === 'A.5.2');
+      assert.ok(node);
+      const item = await api.coverageTree.getTreeItem(node);
+      assert.ok(String(item.description).startsWith('controlled'), String(item.description));
+      assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, 'shield');
+      const [document] = await children(api.coverageTree, node);
+      assert.strictEqual(document?.id, 'CTL-AI-IMPACT');
+      const open = await api.coverageTree.getTreeItem(document);
+      assert.strictEqual(open.command?.command, 'vscode.open');
+      const [uri, options] = open.command?.arguments as [vscode.Uri, vscode.TextDocumentShowOptions];
+      assert.ok(uri.path.endsWith('/controls/ai-impact.md'), uri.toString());
+      assert.strictEqual((options.selection as vscode.Range).start.line, 9, 'opens at the claim under satisfies');
+
+      api.coverageTree.setFilter('uncovered');
+      const filtered = (await children(api.coverageTree)).filter((n) => n.kind === 'framework');
+      assert.strictEqual(filtered.length, 2);
+      const shown = (await Promise.all((await children(api.coverageTree, filtered[0])).map((c) => children(api.coverageTree, c)))).flat();
+      assert.strictEqual(shown.length, 37, 'the covered item is hidden by the uncovered filter');
+      api.coverageTree.setFilter('mlGaps');
+      assert.deepStrictEqual((await children(api.coverageTree)).filter((n) => n.kind === 'framework'), []);
+      api.coverageTree.setFilter('all');
+
+      const revealed = await api.reveal('iso42001:A.5.2');
+      assert.strictEqual(revealed?.kind, 'item');
+      const tooltip = api.statusBar.tooltip;
+      const tip = typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '');
+      assert.match(tip, /ISO\/IEC 42001: 2\.6% \(1\/38\)/);
+      assert.match(tip, /NIST AI RMF: 0% \(0\/72\)/);
+
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-suite-'));
+      try {
+        const soa = await api.exportSoa('iso42001', 'csv', { folder: fixtureFolder().uri, output: path.join(dir, 'soa.csv'), open: false });
+        const rows = fs.readFileSync(soa.fsPath, 'utf8').trimEnd().split('\n');
+        assert.strictEqual(rows.length, 39, 'a header and every Annex A control');
+        assert.ok(rows.some((r) => r.startsWith('A.5.2,') && r.endsWith(',yes,,controlled,CTL-AI-IMPACT')), rows.join('\n'));
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    } finally {
+      fs.writeFileSync(config.fsPath, original);
+      fs.rmSync(control.fsPath, { force: true });
+    }
+    await waitFor(() => frameworksOf().length === 0, 'the frameworks are still shown after attest.yaml was restored', { events: [api.store.onDidChange] });
   });
 
   it('creates a document that the server picks up from disk, and forgets it when deleted', async () => {

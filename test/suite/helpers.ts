@@ -13,11 +13,18 @@ export interface TreeNode {
   readonly claim?: string;
   readonly criterion?: { id: string; status: string; summary: string; documents: readonly string[] };
   readonly topic?: { topic: string; status: string };
+  /** A framework group, a clause of it or one of its items carries the framework. */
+  readonly framework?: { id: string; name: string; summary: { percent: number; covered: number; inScope: number } };
+  readonly item?: { id: string; status: string; documents: readonly string[] };
   readonly folder: { folder: string; documents: Record<string, { uri: string; claims: Record<string, { line: number; character: number }> }> };
 }
 export interface FolderCoverage {
   readonly folder: string;
-  readonly coverage: { criteria: { id: string; status: string; documents: readonly string[] }[]; summary: { percent: number } };
+  readonly coverage: {
+    criteria: { id: string; status: string; documents: readonly string[] }[];
+    summary: { percent: number };
+    frameworks?: { id: string; items: { id: string; status: string }[] }[];
+  };
   readonly documents: Record<string, { uri: string }>;
 }
 export interface AttestApi {
@@ -33,6 +40,7 @@ export interface AttestApi {
   readonly statusBar: vscode.StatusBarItem;
   whenReady(): Promise<void>;
   exportCoverage(format: 'html' | 'markdown' | 'csv', options?: { folder?: vscode.Uri; output?: string; open?: boolean }): Promise<vscode.Uri>;
+  exportSoa(framework: 'iso42001' | 'iso27001', format: 'html' | 'markdown' | 'csv', options?: { folder?: vscode.Uri; output?: string; open?: boolean }): Promise<vscode.Uri>;
   createDocument(
     folder: vscode.Uri,
     spec: { type: 'policy' | 'control' | 'procedure' | 'narrative' | 'addendum'; title: string; criteria: string[]; ml?: string[]; parent?: string },

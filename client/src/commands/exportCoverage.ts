@@ -40,7 +40,8 @@ export async function exportCoverage(services: Services, format: ExportFormat, o
   return uri;
 }
 
-async function openReport(services: Services, uri: vscode.Uri, format: ExportFormat): Promise<void> {
+/** Opens a written report: text formats in an editor, HTML in the browser or a preview. */
+export async function openReport(services: Services, uri: vscode.Uri, format: ExportFormat): Promise<void> {
   if (format !== 'html') {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
     return;

@@ -4,6 +4,7 @@ import type { CoverageFilter } from '../coverageTree';
 import type { Services } from '../services';
 import { exportCoverageCommand } from './exportCoverage';
 import { exportEvidenceCommand } from './exportEvidence';
+import { exportSoaCommand } from './exportSoa';
 import { initCommand } from './init';
 import { newDocumentCommand } from './newDocument';
 import { revealCoverage } from './reveal';
@@ -14,6 +15,7 @@ export const COMMANDS = [
   'attest.newDocument',
   'attest.exportCoverage',
   'attest.exportEvidence',
+  'attest.exportSoa',
   'attest.init',
   'attest.showCriteria',
   'attest.restartServer',
@@ -48,6 +50,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     command('attest.newDocument', (arg) => newDocumentCommand(services, arg)),
     command('attest.exportCoverage', (arg) => exportCoverageCommand(services, arg)),
     command('attest.exportEvidence', (arg) => exportEvidenceCommand(services, arg)),
+    command('attest.exportSoa', (arg) => exportSoaCommand(services, arg)),
     command('attest.init', (arg) => initCommand(services, arg)),
     command('attest.showCriteria', () => showCriteriaCommand(services)),
     command('attest.restartServer', async () => {

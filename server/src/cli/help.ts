@@ -17,6 +17,10 @@ Commands:
   evidence [dir]   List the evidence requests of the audit in attest.yaml, by control and window
       --format csv|markdown|json|html   (default: markdown)
       --output FILE               write to FILE instead of standard output
+  soa [dir]        Write the Statement of Applicability of an ISO framework
+      --framework iso42001|iso27001          (required)
+      --format csv|markdown|html  (default: markdown)
+      --output FILE               write to FILE instead of standard output
   init [dir]       Create attest.yaml and the starter policy library in a folder
       --only LIST                 only these parts: policies,addenda,controls,procedures
       --organization NAME         the organisation the policies are for (written to attest.yaml)

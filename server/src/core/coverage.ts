@@ -1,25 +1,16 @@
-import type { AttestDocument } from './document/model';
-import { claimantIds, claimantsOf, isAdopted, topicClaimantsOf, type ClaimSource } from './query/claimants';
+import { claimantIds, claimantsOf, topicClaimantsOf, type ClaimSource } from './query/claimants';
 
 export type { ClaimSource } from './query/claimants';
-import { isImplemented } from './query/evidence';
+import { frameworkCoverage } from './frameworkCoverage';
+import { coverageStatusOf as statusOf } from './query/status';
 import type { RuleContext } from './rules/rule';
-import { COVERED_STATUSES, type Coverage, type CoverageStatus, type CriterionCoverage, type TopicCoverage } from '../shared/coverage';
+import { summarize, type Coverage, type CriterionCoverage, type TopicCoverage } from '../shared/coverage';
 
-export { COVERAGE_STATUSES, COVERED_STATUSES, type Coverage, type CoverageStatus, type CriterionCoverage, type TopicCoverage } from '../shared/coverage';
-
-/** Claimed is not done: only approved and implemented documents cover; drafts only draft. */
-function statusOf(claimants: readonly AttestDocument[], ctx: Pick<RuleContext, 'today' | 'fileExists' | 'config'>): CoverageStatus {
-  const adopted = claimants.filter(isAdopted);
-  if (adopted.some((d) => isImplemented(d, ctx))) return 'implemented';
-  if (adopted.some((d) => d.type === 'control')) return 'controlled';
-  if (adopted.length > 0) return 'documented';
-  return claimants.length > 0 ? 'drafted' : 'uncovered';
-}
+export { COVERAGE_STATUSES, COVERED_STATUSES, type Coverage, type CoverageStatus, type CriterionCoverage, type FrameworkCoverage, type FrameworkItemCoverage, type TopicCoverage } from '../shared/coverage';
 
 /**
- * Coverage of every in-scope criterion and, when the ML addenda apply, every ML topic.
- * Retired documents claim nothing.
+ * Coverage of every in-scope criterion, every ML topic when the ML addenda apply, and every
+ * item of each framework turned on. Retired documents claim nothing.
  */
 export function computeCoverage(ctx: RuleContext, claims: ClaimSource): Coverage {
   const criteria: CriterionCoverage[] = [];
@@ -42,11 +33,10 @@ export function computeCoverage(ctx: RuleContext, claims: ClaimSource): Coverage
         const claimants = topicClaimantsOf(claims, topic.id);
         return { topic: topic.id, title: topic.title, status: statusOf(claimants, ctx), documents: claimantIds(claimants) };
       });
-  const covered = criteria.filter((c) => COVERED_STATUSES.has(c.status)).length;
-  const drafted = criteria.filter((c) => c.status === 'drafted').length;
   return {
     criteria,
     ml,
-    summary: { inScope: criteria.length, covered, percent: criteria.length ? Math.round((covered / criteria.length) * 1000) / 10 : 100, drafted },
+    summary: summarize(criteria),
+    frameworks: ctx.frameworks.enabled.map((framework) => frameworkCoverage(framework, ctx, claims)),
   };
 }

@@ -14,6 +14,7 @@ import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { ALL_RULE_INFO } from '../core/rules';
 import { SEVERITIES } from '../core/types';
 import { ALL_CLIENT_COMMANDS, TRIGGER_SUGGEST_COMMAND, type ClientCommands } from '../shared/commands';
+import { completeSatisfies, exceptionIdItems, frameworkNameItems } from './completeFrameworks';
 
 /**
  * Completion works on the text of the lines, not on the parsed YAML: while a value is being
@@ -145,6 +146,8 @@ export function completeDocument(doc: AttestDocument, position: Position, index:
       return site.nested === 'cycle' ? enumItems(site, REVIEW_CYCLES) : [];
     case 'criteria':
       return site.nested ? [] : criterionItems(site, index, listed);
+    case 'satisfies':
+      return completeSatisfies(doc, lines, position, site.keyLine, index, clientCommands.has(TRIGGER_SUGGEST_COMMAND));
     case 'ml':
       return site.nested ? [] : topicItems(site, index, listed);
     case 'policy':
@@ -170,7 +173,7 @@ function keyItems(doc: AttestDocument, lines: readonly string[], block: { first:
     .filter((spec) => !present.has(spec.key))
     .map((spec, i): CompletionItem => {
       const required = doc.type !== undefined && spec.requiredFor?.includes(doc.type) === true;
-      const completesValue = spec.kind === 'enum' || spec.kind === 'reference' || spec.kind === 'criteria' || spec.kind === 'ml';
+      const completesValue = spec.kind === 'enum' || spec.kind === 'reference' || spec.kind === 'criteria' || spec.kind === 'satisfies' || spec.kind === 'ml';
       return {
         label: spec.key,
         kind: CompletionItemKind.Property,
@@ -263,7 +266,12 @@ export function completeConfig(text: TextDocument, position: Position, index: Wo
           }),
         );
     case 'exceptions':
+      if (site.nested === 'framework') return frameworkNameItems(site, index, new Set());
+      // Item ids may hold spaces (`GOVERN 1.1`), which end the value the site reads.
+      if (site.nested === 'id' || /(?:^|[\s{,])id\s*:[^:,{}]*$/.test(lines[position.line].slice(0, position.character))) return exceptionIdItems(index, lines, position);
       return site.nested === 'criterion' ? criterionItems(site, index, new Set([...listed, ...index.config.exceptions.keys()]), true) : [];
+    case 'frameworks':
+      return site.nested ? [] : frameworkNameItems(site, index, listed);
     case 'rules':
       if (site.atNestedKey) {
         return ALL_RULE_INFO.filter((r) => !listed.has(r.code) && startsWith(r.code, site.typed)).map((rule) => ({

@@ -1,12 +1,15 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
-import { type CoverageStatus } from '../core/coverage';
 import { claimantsOf, topicClaimantsOf } from '../core/query/claimants';
 import type { AttestDocument } from '../core/document/model';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { idAt, idInConfigAt, type IdOccurrence } from './idAt';
 import { escapeMarkdown } from '../shared/markdown';
 import { controlWindowLine } from './auditWindows';
+import { frameworkMarkdown, itemMarkdown, topicFrameworkLines } from './frameworkHover';
+import { linkUri, listItem, statusText } from './hoverParts';
+
+export { documentLink } from './hoverParts';
 
 /** Hover on a criterion, document or ML topic id in a document. */
 export function hover(index: WorkspaceIndex, doc: AttestDocument, position: Position): Hover | null {
@@ -22,7 +25,11 @@ export function hoverInConfig(index: WorkspaceIndex, text: TextDocument, positio
 
 export function hoverOn(index: WorkspaceIndex, target: IdOccurrence): Hover | null {
   const markdown =
-    target.kind === 'criterion' ? criterionMarkdown(index, target.id) : target.kind === 'document' ? documentMarkdown(index, target.id) : topicMarkdown(index, target.id);
+    target.kind === 'criterion' ? criterionMarkdown(index, target.id)
+    : target.kind === 'document' ? documentMarkdown(index, target.id)
+    : target.kind === 'item' ? itemMarkdown(index, target.framework ?? '', target.id)
+    : target.kind === 'framework' ? frameworkMarkdown(index, target.id)
+    : topicMarkdown(index, target.id);
   return markdown === undefined ? null : { contents: { kind: MarkupKind.Markdown, value: markdown }, range: target.range };
 }
 
@@ -66,6 +73,7 @@ function topicMarkdown(index: WorkspaceIndex, id: string): string | undefined {
     '',
     `Home criteria: ${topic.home.join(', ')}`,
     '',
+    ...topicFrameworkLines(index, topic),
   ];
   const coverage = index.coverage().ml.find((t) => t.topic === id);
   if (!coverage) lines.push('ML topics are not checked in this workspace (`ml` is off in attest.yaml, or no document lists one).');
@@ -75,37 +83,8 @@ function topicMarkdown(index: WorkspaceIndex, id: string): string | undefined {
   return lines.join('\n');
 }
 
-const STATUS_TEXT: Readonly<Record<CoverageStatus, string>> = {
-  uncovered: '**uncovered** — no document claims it',
-  drafted: '**drafted** — only drafts claim it: approve one to count it',
-  documented: '**documented** — claimed by documents, but no control',
-  controlled: '**controlled** — a control claims it',
-  implemented: '**implemented** — an implemented control with current evidence claims it',
-  excepted: '**excepted** in attest.yaml',
-};
-
-function statusText(status: CoverageStatus): string {
-  return STATUS_TEXT[status];
-}
-
-
-function listItem(doc: AttestDocument): string {
-  return `- ${documentLink(doc)}${doc.type ? ` (${doc.type})` : ''}`;
-}
-
-/** `[CTL-AC-01 — Access provisioning](file:///…)`: a link the editor opens. */
-export function documentLink(doc: AttestDocument): string {
-  const label = doc.id ? `${doc.id.value}${doc.title ? ` — ${doc.title.value}` : ''}` : doc.relPath;
-  return `[${escapeMarkdown(label)}](${linkUri(doc.uri)})`;
-}
-
 function fileLink(index: WorkspaceIndex, doc: AttestDocument): string {
   return `[${escapeMarkdown(index.relPathOf(doc.uri) ?? doc.relPath)}](${linkUri(doc.uri)})`;
-}
-
-/** Parentheses would end a Markdown link destination early. */
-function linkUri(uri: string): string {
-  return uri.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
 function ownerOf(doc: AttestDocument): string | undefined {

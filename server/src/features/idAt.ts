@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location, Position, Range } from 'vscode-languageserver-types';
 import type { CriteriaMap } from '../core/data/criteria';
+import type { FrameworkCatalog } from '../core/data/frameworkCatalog';
 import type { AttestDocument } from '../core/document/model';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { Located } from '../core/types';
@@ -8,15 +9,18 @@ import { lineText, valueRange } from '../core/document/text';
 
 export { valueRange } from '../core/document/text';
 
-export type IdKind = 'criterion' | 'document' | 'topic';
+/** `item` is an id of a framework beyond the TSC (under `satisfies`); `framework` is such a framework's key. */
+export type IdKind = 'criterion' | 'document' | 'topic' | 'item' | 'framework';
 
 /** Where an id was written: a frontmatter field, the Markdown body, or attest.yaml. */
-export type IdPlace = 'id' | 'policy' | 'extends' | 'criteria' | 'ml' | 'body' | 'config';
+export type IdPlace = 'id' | 'policy' | 'extends' | 'criteria' | 'satisfies' | 'ml' | 'body' | 'config';
 
-/** One id written in a file: a criterion, a document id or an ML topic id, with its exact range. */
+/** One id written in a file: a criterion, a document id, an ML topic id or a framework item, with its exact range. */
 export interface IdOccurrence {
   readonly kind: IdKind;
   readonly id: string;
+  /** The framework an `item` belongs to: ids are per framework (A.5.2 is in both ISO annexes). */
+  readonly framework?: string;
   /** The id's characters only: quotes around a YAML value are not part of it. */
   readonly range: Range;
   readonly place: IdPlace;
@@ -30,9 +34,12 @@ export function idAt(index: WorkspaceIndex, doc: AttestDocument, position: Posit
   return idsOnLine(index, doc.text, position.line, linkTargets(doc)).find((o) => contains(o.range, position));
 }
 
-/** The criterion id under the cursor in attest.yaml (its `exceptions`, but comments too). */
+/** The id under the cursor in attest.yaml: a criterion (its `exceptions`, but comments too), a framework or a framework item. */
 export function idInConfigAt(index: WorkspaceIndex, text: TextDocument, position: Position): IdOccurrence | undefined {
-  return criteriaOnLine(index.criteria, lineText(text, position.line), position.line, 'config').find((o) => contains(o.range, position));
+  return (
+    frameworkIdsInConfig(index).find((o) => contains(o.range, position)) ??
+    criteriaOnLine(index.criteria, lineText(text, position.line), position.line, 'config').find((o) => contains(o.range, position))
+  );
 }
 
 /** Every id in the frontmatter fields that hold ids: `id`, `policy`, `extends`, `criteria`, `ml`. */
@@ -45,6 +52,10 @@ export function frontmatterIds(doc: AttestDocument): IdOccurrence[] {
   push('document', 'policy', doc.policy);
   push('document', 'extends', doc.extends);
   for (const c of doc.criteria) push('criterion', 'criteria', c);
+  for (const claims of doc.satisfies) {
+    push('framework', 'satisfies', claims.framework);
+    for (const item of claims.items) if (item.value !== '') found.push({ kind: 'item', id: item.value, framework: claims.framework.value, range: valueRange(doc.text, item), place: 'satisfies' });
+  }
   for (const m of doc.ml) push('topic', 'ml', m);
   return found;
 }
@@ -126,6 +137,7 @@ function idsOnLine(index: WorkspaceIndex, text: TextDocument, line: number, link
       found.push({ kind, id: match[0], range: { start: { line, character: start }, end: { line, character: end } }, place: 'body' });
     }
   };
+  for (const o of itemsOnLine(index.frameworks, content, line)) if (!taken(o.range.start.character, o.range.end.character) && !inLink(o.range.start.character, o.range.end.character)) found.push(o);
   collect(DOCUMENT_TOKEN, 'document', (token) => index.documentsWithId(token).length > 0);
   collect(TOPIC_TOKEN, 'topic', (token) => index.catalog.get(token) !== undefined);
   return found.sort((a, b) => a.range.start.character - b.range.start.character);
@@ -156,4 +168,44 @@ function criterionPattern(criteria: CriteriaMap): RegExp {
     CRITERION_PATTERNS.set(criteria, pattern);
   }
   return pattern;
+}
+
+/** The frameworks named under `frameworks` in attest.yaml, and the items of its framework exceptions. */
+function frameworkIdsInConfig(index: WorkspaceIndex): IdOccurrence[] {
+  const found: IdOccurrence[] = [];
+  for (const [id, range] of index.config.enabledFrameworkRanges) found.push({ kind: 'framework', id, range, place: 'config' });
+  for (const [framework, exceptions] of index.config.frameworkExceptions) {
+    for (const exception of exceptions.values()) found.push({ kind: 'item', id: exception.id, framework, range: exception.idRange, place: 'config' });
+  }
+  return found;
+}
+
+const ITEM_PATTERNS = new WeakMap<FrameworkCatalog, { pattern: RegExp; owner: Map<string, string> }>();
+
+/**
+ * Items of the frameworks turned on, mentioned in the body: only ids that one of them alone
+ * has, since prose does not say which framework an `A.5.2` belongs to.
+ */
+function itemsOnLine(frameworks: FrameworkCatalog, content: string, line: number): IdOccurrence[] {
+  if (frameworks.enabled.length === 0) return [];
+  let known = ITEM_PATTERNS.get(frameworks);
+  if (!known) {
+    const owner = new Map<string, string>();
+    const shared = new Set<string>();
+    for (const f of frameworks.enabled) {
+      for (const c of f.criteria) {
+        if (owner.has(c.id)) shared.add(c.id);
+        else owner.set(c.id, f.id);
+      }
+    }
+    for (const id of shared) owner.delete(id);
+    const alternatives = [...owner.keys()].sort((a, b) => b.length - a.length).map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    known = { pattern: new RegExp(`(?<![\\w.-])(?:${alternatives || '(?!)'})(?![\\w-]|\\.\\w)`, 'g'), owner };
+    ITEM_PATTERNS.set(frameworks, known);
+  }
+  const found: IdOccurrence[] = [];
+  for (const match of content.matchAll(known.pattern)) {
+    found.push({ kind: 'item', id: match[0], framework: known.owner.get(match[0]), range: { start: { line, character: match.index }, end: { line, character: match.index + match[0].length } }, place: 'body' });
+  }
+  return found;
 }

@@ -4,16 +4,19 @@ import type { AttestDocument } from '../core/document/model';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { bodyMentions, exceptionLocation, frontmatterIds, idAt, idInConfigAt, valueRange, type IdKind } from './idAt';
 import { NOT_CANCELLED, type Cancellation } from '../core/cancellation';
+import { frameworkReferences } from './frameworkNavigation';
 
 /** Every place that names the id under the cursor in a document. */
 export function references(index: WorkspaceIndex, doc: AttestDocument, position: Position, includeDeclaration: boolean, token: Cancellation = NOT_CANCELLED): Location[] {
   const target = idAt(index, doc, position);
+  if (target?.kind === 'item' || target?.kind === 'framework') return frameworkReferences(index, target, token);
   return target ? referencesOf(index, target.kind, target.id, includeDeclaration, token) : [];
 }
 
 /** References of the criterion id under the cursor in attest.yaml. */
 export function referencesInConfig(index: WorkspaceIndex, text: TextDocument, position: Position, token: Cancellation = NOT_CANCELLED): Location[] {
   const target = idInConfigAt(index, text, position);
+  if (target?.kind === 'item' || target?.kind === 'framework') return frameworkReferences(index, target, token);
   return target ? referencesOf(index, target.kind, target.id, true, token) : [];
 }
 

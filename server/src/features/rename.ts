@@ -24,6 +24,7 @@ export function prepareRename(index: WorkspaceIndex, doc: AttestDocument, positi
   if (!target) return { refusal: 'Only a document id can be renamed: put the cursor on an `id`, `policy` or `extends` value, or on a document id in the text.' };
   if (target.kind === 'criterion') return { refusal: `${target.id} is a Trust Services Criteria id: it is defined by the framework and cannot be renamed.` };
   if (target.kind === 'topic') return { refusal: `${target.id} is an ML topic id from the catalog and cannot be renamed.` };
+  if (target.kind === 'item' || target.kind === 'framework') return { refusal: `${target.id} is ${target.kind === 'item' ? `an id of ${target.framework ?? 'a framework'}` : 'the name of a framework'}: it is defined by Attest's data and cannot be renamed.` };
   const owners = index.documentsWithId(target.id);
   if (owners.length === 0) return { refusal: `No document has the id ${target.id}: there is nothing to rename. Fix the reference instead.` };
   // The cursor on this document's own `id` says which of the documents is meant.

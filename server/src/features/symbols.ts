@@ -37,9 +37,10 @@ function fieldSymbol(doc: AttestDocument, field: DocumentField): DocumentSymbol 
     range: { start: field.keyRange.start, end },
     selectionRange: field.keyRange,
   };
-  // In the comply dialect the criteria are the `TSC` list of the `satisfies` map.
-  const criteriaKey = doc.dialect === 'comply' ? 'satisfies' : 'criteria';
-  const listed = field.key === criteriaKey ? doc.criteria : field.key === 'ml' ? doc.ml : [];
+  // Criteria are written under `criteria` or `satisfies` (the only place in the comply dialect),
+  // beside the items of other frameworks: each field lists the ids written inside it.
+  const claimed = field.key === 'criteria' || field.key === 'satisfies' ? [...doc.criteria, ...doc.satisfies.flatMap((c) => c.items)] : field.key === 'ml' ? doc.ml : [];
+  const listed = claimed.filter((item) => !after(field.keyRange.start, item.range.start) && !after(item.range.end, end));
   if (listed.length > 0) {
     symbol.children = listed.map((item) => {
       const range = valueRange(doc.text, item);

@@ -29,6 +29,9 @@ export function checkSummaryLines(report: CheckReport, options: SummaryOptions =
     const addressed = report.coverage.ml.filter((t) => t.status !== 'uncovered').length;
     lines.push(`ML topics: ${addressed} of ${report.coverage.ml.length} addressed.`);
   }
+  for (const f of report.coverage.frameworks ?? []) {
+    lines.push(`${f.name}: ${f.summary.percent}% — ${f.summary.covered} of ${plural(f.summary.inScope, 'item')} controlled, implemented or excepted.`);
+  }
   return lines;
 }
 

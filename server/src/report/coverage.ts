@@ -1,5 +1,6 @@
 import type { Coverage, CoverageStatus } from '../core/coverage';
 import { plural } from '../core/words';
+import { frameworksCsvRows, frameworksMarkdown, frameworksText } from './frameworkReports';
 
 /** What the coverage reports say about the workspace besides the coverage itself. */
 export interface ReportMeta {
@@ -46,6 +47,8 @@ export function formatCoverageText(coverage: Coverage, meta: ReportMeta): string
   }
   const s = coverage.summary;
   lines.push('', `${s.percent}% covered: ${coveredOf(s.covered, s.inScope)} controlled, implemented or excepted.${draftedNote(s.drafted)}`);
+  // Each framework after the TSC's headline, with a headline of its own.
+  lines.push(...frameworksText(coverage.frameworks ?? [], (status) => STATUS_LABEL[status]));
   return lines.join('\n') + '\n';
 }
 
@@ -73,6 +76,7 @@ export function formatCoverageMarkdown(coverage: Coverage, meta: ReportMeta): st
     lines.push('', '## ML topics', '', '| Topic | Status | Documents |', '| --- | --- | --- |');
     for (const t of coverage.ml) lines.push(`| ${mdCell(t.title)} (\`${t.topic}\`) | ${STATUS_LABEL[t.status]} | ${mdCell(t.documents.join(', '))} |`);
   }
+  lines.push(...frameworksMarkdown(coverage.frameworks ?? [], (status) => STATUS_LABEL[status]));
   return lines.join('\n') + '\n';
 }
 
@@ -85,5 +89,6 @@ export function formatCoverageCsv(coverage: Coverage): string {
   const rows = [['kind', 'id', 'category', 'status', 'documents', 'reason']];
   for (const c of coverage.criteria) rows.push(['criterion', c.id, c.category, c.status, c.documents.join(' '), c.reason ?? '']);
   for (const t of coverage.ml) rows.push(['ml-topic', t.topic, '', t.status, t.documents.join(' '), '']);
+  rows.push(...frameworksCsvRows(coverage.frameworks ?? []));
   return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }

@@ -4,6 +4,7 @@ import { groupByCategory } from './html/categories';
 import { criteriaTables } from './html/criteriaTable';
 import { documentsReferenced } from './html/documents';
 import { exceptionsSection } from './html/exceptions';
+import { frameworkSections } from './html/frameworks';
 import { pageHeader } from './html/headline';
 import { mlTopicsTable } from './html/mlTable';
 import { criteriaOverview } from './html/overview';
@@ -34,6 +35,7 @@ export function formatCoverageHtml(coverage: Coverage, meta: ReportMeta, options
     ...criteriaOverview(groups),
     ...criteriaTables(groups, meta, linkBase),
     ...mlTopicsTable(coverage.ml, meta, linkBase),
+    ...frameworkSections(coverage.frameworks ?? [], meta, linkBase),
     ...exceptionsSection(coverage.criteria),
     documentsReferenced(coverage, meta, linkBase),
     '</main>',

@@ -57,8 +57,9 @@ export function configBroken(index: WorkspaceIndex): boolean {
 }
 
 function breaksConfig(finding: { readonly code: string; readonly severity?: string }): boolean {
-  // A usable but unusual value (a 14-month audit period) is said as a warning and does not break the file.
-  return finding.code !== 'unknown-field' && finding.severity !== 'warning';
+  // A usable but unusual value (a 14-month audit period) is said as a warning, and an exception of a
+  // framework not yet turned on as information: neither breaks the file.
+  return finding.code !== 'unknown-field' && finding.code !== 'out-of-scope-criterion' && finding.severity !== 'warning';
 }
 
 /**
@@ -75,12 +76,27 @@ export function configProblemReport(index: WorkspaceIndex): ReportedDiagnostic[]
   return sortDiagnostics(found).map((d) => toReported(CONFIG_FILE, d));
 }
 
-/** The coverage object exactly as SPEC §9 shapes it, plus the reason of an exception. */
+/** The coverage object exactly as SPEC §9 and §11 shape it, plus titles, summaries and the reason of an exception. */
 export function publicCoverage(coverage: Coverage): Coverage {
   return {
     criteria: coverage.criteria.map((c) => ({ id: c.id, category: c.category, status: c.status, documents: c.documents, summary: c.summary, ...(c.reason ? { reason: c.reason } : {}) })),
     ml: coverage.ml.map((t) => ({ topic: t.topic, title: t.title, status: t.status, documents: t.documents })),
     summary: coverage.summary,
+    frameworks: (coverage.frameworks ?? []).map((f) => ({
+      id: f.id,
+      name: f.name,
+      title: f.title,
+      items: f.items.map((i) => ({
+        id: i.id,
+        ...(i.title ? { title: i.title } : {}),
+        group: i.group,
+        status: i.status,
+        documents: i.documents,
+        summary: i.summary,
+        ...(i.reason ? { reason: i.reason } : {}),
+      })),
+      summary: f.summary,
+    })),
   };
 }
 

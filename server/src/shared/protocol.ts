@@ -35,7 +35,7 @@ export interface DocumentLocation {
   readonly title: string;
   readonly type: string;
   readonly status: string;
-  /** Where the document names each criterion or ML topic it claims (0-based). */
+  /** Where the document names each criterion or ML topic it claims, and each framework item as `framework:id` (0-based). */
   readonly claims: Readonly<Record<string, { readonly line: number; readonly character: number }>>;
 }
 
@@ -62,6 +62,25 @@ export namespace ReportRequest {
     readonly folder: string;
     readonly format: 'html' | 'markdown' | 'csv' | 'json' | 'text';
     /** URI of the file the report will be written to: its links then start from that file's folder. */
+    readonly output?: string;
+  }
+  export interface Result {
+    readonly text: string;
+  }
+}
+
+/** Client → server: the Statement of Applicability of an ISO framework for a folder, from the server's index. */
+export namespace SoaRequest {
+  export const method = 'attest/soa';
+  /** The frameworks with an Annex A to state. */
+  export const FRAMEWORKS = ['iso42001', 'iso27001'] as const;
+  export const FORMATS = ['csv', 'markdown', 'html'] as const;
+  export interface Params {
+    /** URI of the workspace folder. */
+    readonly folder: string;
+    readonly framework: (typeof FRAMEWORKS)[number];
+    readonly format: (typeof FORMATS)[number];
+    /** URI of the file the statement will be written to: its links then start from that file's folder. */
     readonly output?: string;
   }
   export interface Result {

@@ -31,7 +31,7 @@ describe('completion', () => {
   describe('frontmatter keys', () => {
     it('offers the fields of the type that are not there yet, inserting `key: `', async () => {
       const { items, text } = await complete('controls/c.md', '---\nid: CTL-A\ntype: control\ntitle: A\n|\n---\n# A\n');
-      assert.deepStrictEqual(labels(items).sort(), ['approval', 'criteria', 'effective', 'evidence', 'frequency', 'ml', 'owner', 'policy', 'review', 'status', 'version'].sort());
+      assert.deepStrictEqual(labels(items).sort(), ['approval', 'criteria', 'effective', 'evidence', 'frequency', 'ml', 'owner', 'policy', 'review', 'satisfies', 'status', 'version'].sort());
       const owner = items.find((i) => i.label === 'owner');
       assert.strictEqual(owner?.detail, 'required');
       assert.deepStrictEqual(owner?.documentation, { kind: 'markdown', value: 'The role that owns the document (a role, not a person).' });

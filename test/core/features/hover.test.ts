@@ -115,7 +115,7 @@ describe('hover', () => {
   });
 
   describe('on an ML topic id', () => {
-    it('in `ml` shows the title, what an auditor looks for, home criteria and coverage', async () => {
+    it('in `ml` shows the title, what an auditor looks for, home criteria, the items of other frameworks it helps meet and coverage', async () => {
       const files = { 'attest.yaml': 'ml: true\n', 'policies/change.md': policy({ id: 'POL-CHANGE', criteria: '[CC8.1]', ml: '[model-vers|ioning]' }) };
       const { index, doc, position, files: clean } = await workspaceAt(files, 'policies/change.md');
       const h = hover(index, doc, position);
@@ -129,6 +129,13 @@ describe('hover', () => {
           `What an auditor looks for: ${topic.auditor}`,
           '',
           'Home criteria: CC8.1',
+          '',
+          'A document that addresses this topic helps meet (claim them under `satisfies`):',
+          '',
+          ...(['iso42001', 'nist-ai-rmf'] as const).map((framework) => {
+            const items = (topic.frameworks?.[framework] ?? []).map((id) => `${id} (${index.frameworks.item(framework, id)?.title})`);
+            return `- ${framework === 'iso42001' ? 'ISO/IEC 42001' : 'NIST AI RMF'}: ${items.join(', ')} — not turned on`;
+          }),
           '',
           'Coverage: **documented** — claimed by documents, but no control',
           '',

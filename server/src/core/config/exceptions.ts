@@ -1,28 +1,44 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { CriteriaMap } from '../data/criteria';
+import type { BundledFrameworks } from '../data/frameworkCatalog';
 import { placeholdersIn } from '../placeholders';
 import { valueOf } from '../yamlMap';
+import { readFrameworkException, type FrameworkExceptions } from './frameworkExceptions';
 import type { ConfigReader } from './reader';
 import type { Exception } from './types';
 
-/** `exceptions`: criteria declared not applicable, each with the reason auditors read. */
-export function readExceptions(reader: ConfigReader, criteria: CriteriaMap): Map<string, Exception> {
+/** Where the exceptions of the other frameworks are read: the bundled ones, those turned on, and the map they go to. */
+export interface FrameworkExceptionSink {
+  readonly bundled: BundledFrameworks;
+  readonly enabled: readonly string[];
+  readonly into: FrameworkExceptions;
+}
+
+/**
+ * `exceptions`: criteria declared not applicable, each with the reason auditors read; an
+ * entry with `framework` is an item of another framework, read into `frameworks.into`.
+ */
+export function readExceptions(reader: ConfigReader, criteria: CriteriaMap, frameworks?: FrameworkExceptionSink): Map<string, Exception> {
   const exceptions = new Map<string, Exception>();
   const node = reader.node('exceptions');
   if (node === undefined || node === null) return exceptions;
   if (!isSeq(node)) {
-    reader.report('invalid-value', reader.at(node), '`exceptions` must be a list of `{ criterion, reason }` entries.');
+    reader.report('invalid-value', reader.at(node), '`exceptions` must be a list of `{ criterion, reason }` entries (or `{ framework, id, reason }` for another framework).');
     return exceptions;
   }
   for (const item of node.items) {
     const entry = item as YamlNode;
     if (!isMap(entry)) {
-      reader.report('invalid-value', reader.at(entry), 'An exception is `{ criterion: <id>, reason: <why it does not apply> }`.');
+      reader.report('invalid-value', reader.at(entry), 'An exception is `{ criterion: <id>, reason: <why it does not apply> }`, or `{ framework: <name>, id: <item>, reason: <why> }`.');
+      continue;
+    }
+    if (frameworks && valueOf(entry, 'framework') !== undefined) {
+      readFrameworkException(reader, entry, frameworks.bundled, frameworks.enabled, frameworks.into);
       continue;
     }
     for (const pair of entry.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (key !== 'criterion' && key !== 'reason') reader.report('unknown-field', reader.at(pair.key as YamlNode), `An exception takes \`criterion\` and \`reason\`, not \`${key}\`.`);
+      if (key !== 'criterion' && key !== 'reason') reader.report('unknown-field', reader.at(pair.key as YamlNode), `An exception takes \`criterion\` and \`reason\` (or \`framework\`, \`id\` and \`reason\`), not \`${key}\`.`);
     }
     const criterionNode = valueOf(entry, 'criterion');
     const reasonNode = valueOf(entry, 'reason');

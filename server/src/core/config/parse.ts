@@ -1,12 +1,15 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { nearestNewKeys, type CriteriaMap } from '../data/criteria';
+import { NO_BUNDLED_FRAMEWORKS, type BundledFrameworks } from '../data/frameworkCatalog';
 import type { SectionRequirements } from '../data/sections';
 import { describeYamlErrors } from '../document/yamlErrors';
 import type { Finding, Range } from '../types';
 import { keysOf } from '../yamlMap';
 import { readAudit } from './audit';
 import { readExceptions } from './exceptions';
+import type { FrameworkExceptions } from './frameworkExceptions';
+import { readFrameworks } from './frameworks';
 import { readMlTopics } from './mlTopics';
 import { ConfigReader, rangeIn } from './reader';
 import { readScope } from './scope';
@@ -34,6 +37,7 @@ export function parseConfig(
   ruleCodes: ReadonlySet<string>,
   defaults: ConfigDefaults = {},
   bundledTopics: readonly string[] = [],
+  bundledFrameworks: BundledFrameworks = NO_BUNDLED_FRAMEWORKS,
 ): ParsedConfig {
   const text = TextDocument.create(uri, 'yaml', 0, source);
   const base = defaultConfig(bundledSections, defaults);
@@ -56,9 +60,10 @@ export function parseConfig(
   const folders = reader.strings('folders', 'folder paths');
   const sections = readSections(reader, bundledSections);
   const severities = readSeverities(reader, base.severities, ruleCodes);
-  const exceptions = readExceptions(reader, criteria);
+  const frameworks = readFrameworks(reader, bundledFrameworks);
+  const frameworkExceptions: FrameworkExceptions = new Map();
+  const exceptions = readExceptions(reader, criteria, { bundled: bundledFrameworks, enabled: frameworks.enabled, into: frameworkExceptions });
   const topics = readMlTopics(reader, criteria, bundledTopics);
-  const frameworks = reader.strings('frameworks', 'file paths');
   const audit = readAudit(reader);
   return {
     config: {
@@ -69,8 +74,11 @@ export function parseConfig(
       exceptions,
       disabledTopics: topics.disabled,
       extraTopics: topics.extra,
-      frameworks: frameworks.map((f) => f.value),
-      frameworkRanges: new Map(frameworks.map((f) => [f.value, f.range])),
+      enabledFrameworks: frameworks.enabled,
+      enabledFrameworkRanges: frameworks.enabledRanges,
+      frameworkExceptions,
+      frameworks: frameworks.paths.map((f) => f.value),
+      frameworkRanges: new Map(frameworks.paths.map((f) => [f.value, f.range])),
       ...(audit ? { audit } : {}),
       anchorRange,
       file,

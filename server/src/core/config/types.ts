@@ -12,6 +12,16 @@ export interface Exception {
   readonly range: Range;
 }
 
+/** An item of another framework declared not applicable: `{ framework: iso42001, id: A.10.4, reason }`. */
+export interface FrameworkException {
+  readonly framework: string;
+  readonly id: string;
+  readonly reason: string;
+  readonly range: Range;
+  /** Where the item id is written, for hovers and references in attest.yaml. */
+  readonly idRange: Range;
+}
+
 /** The effective workspace configuration (SPEC §5): `attest.yaml` over editor settings over defaults. */
 export interface AttestConfig {
   readonly organization?: string;
@@ -24,6 +34,12 @@ export interface AttestConfig {
   readonly exceptions: ReadonlyMap<string, Exception>;
   readonly disabledTopics: ReadonlySet<string>;
   readonly extraTopics: readonly MlTopic[];
+  /** Bundled frameworks turned on by name (`iso42001`), in the order attest.yaml lists them. */
+  readonly enabledFrameworks: readonly string[];
+  /** Where each is named under `frameworks`. */
+  readonly enabledFrameworkRanges: ReadonlyMap<string, Range>;
+  /** Exceptions of the frameworks beyond the TSC, by framework id, then item id. */
+  readonly frameworkExceptions: ReadonlyMap<string, ReadonlyMap<string, FrameworkException>>;
   /** Workspace-relative paths of extra framework files. */
   readonly frameworks: readonly string[];
   /** Where each framework file is listed in `attest.yaml`, to report a file that cannot be loaded on its entry. */
@@ -59,6 +75,9 @@ export function defaultConfig(sections: SectionRequirements, defaults: ConfigDef
     exceptions: new Map(),
     disabledTopics: new Set(),
     extraTopics: [],
+    enabledFrameworks: [],
+    enabledFrameworkRanges: new Map(),
+    frameworkExceptions: new Map(),
     frameworks: [],
     frameworkRanges: new Map(),
     categoryRanges: new Map(),

@@ -16,6 +16,8 @@ export interface Criterion {
   readonly category: string;
   readonly series: string;
   readonly seriesName: string;
+  /** A short name (`Data provenance`), where the framework gives one; the TSC's ids are their names. */
+  readonly title?: string;
   readonly summary: string;
   /** Id of the framework the criterion comes from. */
   readonly framework: string;
@@ -58,11 +60,13 @@ export function parseFramework(raw: unknown, source: string): Framework {
     seen.add(criterionId);
     if (category && !categoryKeys.has(category)) check.problems.push(`criteria[${i}]: unknown category ${category}`);
     if (series && !seriesNames.has(series)) check.problems.push(`criteria[${i}]: unknown series ${series}`);
+    const itemTitle = check.optionalString(c.title, `criteria[${i}].title`);
     return {
       id: criterionId,
       category,
       series,
       seriesName: seriesNames.get(series) ?? series,
+      ...(itemTitle !== undefined ? { title: itemTitle } : {}),
       summary: check.string(c.summary, `criteria[${i}].summary`),
       framework: id,
     };

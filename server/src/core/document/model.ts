@@ -7,9 +7,8 @@ import { readCriteria, type CriterionSpelling } from './criteriaSpelling';
 import { cronFrequency, revisionDates } from './comply';
 import { outlineMarkdown, type Heading, type LinkRef, type MarkdownOutline } from './markdown';
 import { describeYamlErrors } from './yamlErrors';
-import { FIELD_BY_KEY } from './schema';
-import { valueOf } from '../yamlMap';
-import { NO_EVENT_KEY } from './schema';
+import { readSatisfies, type FrameworkClaims } from './satisfies';
+import { FIELD_BY_KEY, NO_EVENT_KEY } from './schema';
 
 export { classifyPath, type Classification } from './classify';
 
@@ -73,9 +72,12 @@ export interface AttestDocument {
   readonly policy?: Located<string>;
   readonly extends?: Located<string>;
   readonly frequency?: Located<string>;
+  /** Trust Services Criteria claimed: `criteria`, and the TSC keys of `satisfies`. */
   readonly criteria: readonly Located<string>[];
   /** Criteria entries written otherwise than as one id, read as the ids they name. */
   readonly criteriaSpellings: readonly CriterionSpelling[];
+  /** Items of the other frameworks claimed under `satisfies`, by key as written. */
+  readonly satisfies: readonly FrameworkClaims[];
   readonly ml: readonly Located<string>[];
   readonly evidence: readonly EvidenceEntry[];
   /** Review history: the dates of comply's `majorRevisions` (ISO), where it has them. */
@@ -224,13 +226,12 @@ function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType
   const id = comply ? (scalar('acronym') ?? scalar('id')) : scalar('id');
   const title = comply ? (scalar('name') ?? scalar('title')) : scalar('title');
   // Criteria under another template's name (`tsc_criteria`) still count; unknown-field suggests the rename.
-  let criteriaNode = fields.get('criteria')?.node ?? FIELD_BY_KEY.get('criteria')?.aliases?.map((a) => fields.get(a)?.node).find((n) => n);
-  if (comply) {
-    const satisfies = fields.get('satisfies')?.node;
-    criteriaNode = valueOf(satisfies, 'TSC') ?? null;
-  }
+  const criteriaNode = comply ? undefined : (fields.get('criteria')?.node ?? FIELD_BY_KEY.get('criteria')?.aliases?.map((a) => fields.get(a)?.node).find((n) => n));
+  // comply writes its criteria under `satisfies` only; Attest documents may use either, beside other frameworks' items.
+  const satisfies = readSatisfies(fields.get('satisfies')?.node, list, (node) => nodeRange(node, base));
 
-  const criteriaRead = readCriteria(criteriaNode, (node) => nodeRange(node, base));
+  const reads = [criteriaNode, ...satisfies.tsc].map((node) => readCriteria(node, (n) => nodeRange(n, base)));
+  const criteriaRead = { criteria: reads.flatMap((r) => r.criteria), spellings: reads.flatMap((r) => r.spellings) };
   const evidenceNode = fields.get('evidence')?.node;
   const evidence: EvidenceEntry[] = isSeq(evidenceNode)
     ? evidenceNode.items.map((item) => {
@@ -273,6 +274,7 @@ function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType
     frequency: enumValue('frequency', FREQUENCIES) ?? (comply ? cronAsFrequency(scalar('cron')) : undefined),
     criteria: criteriaRead.criteria,
     criteriaSpellings: criteriaRead.spellings,
+    satisfies: satisfies.frameworks,
     ml: list(fields.get('ml')?.node),
     evidence,
     revisions: comply ? revisionDates(fields.get('majorRevisions')?.node, (node) => nodeRange(node, base)) : [],

@@ -1,6 +1,6 @@
 import { DOCUMENT_TYPES, FREQUENCIES, REVIEW_CYCLES, STATUSES, type DocumentType } from '../types';
 
-export type FieldKind = 'id' | 'enum' | 'text' | 'version' | 'date' | 'review' | 'criteria' | 'ml' | 'reference' | 'evidence' | 'approval';
+export type FieldKind = 'id' | 'enum' | 'text' | 'version' | 'date' | 'review' | 'criteria' | 'satisfies' | 'ml' | 'reference' | 'evidence' | 'approval';
 
 /** A frontmatter field of the v1 format (SPEC §2): which types take it, which need it. */
 export interface FieldSpec {
@@ -28,6 +28,7 @@ export const FIELDS: readonly FieldSpec[] = [
   { key: 'effective', kind: 'date', description: 'Date the document takes effect (YYYY-MM-DD).', aliases: ['effective_date', 'effective-date', 'effectivedate', 'date_effective', 'effective_from'] },
   { key: 'review', kind: 'review', description: 'Review cycle and last review: `{ cycle: annual, last: YYYY-MM-DD }`.', strict: true },
   { key: 'criteria', kind: 'criteria', description: 'Trust Services Criteria ids the document addresses, e.g. `[CC6.1, CC6.2]`.', aliases: ['tsc', 'soc2', 'soc2_criteria', 'tsc_criteria', 'trust_services_criteria'] },
+  { key: 'satisfies', kind: 'satisfies', description: 'Items of other frameworks the document meets, by framework: `{ iso42001: [A.6.2.5], nist-ai-rmf: [MANAGE 2.4] }`.' },
   { key: 'ml', kind: 'ml', description: 'ML topic ids the document addresses, e.g. `[model-versioning]`.' },
   { key: 'policy', kind: 'reference', types: ['control', 'procedure'], requiredFor: ['control', 'procedure'], description: 'Id of the parent policy.' },
   { key: 'extends', kind: 'reference', types: ['addendum'], requiredFor: ['addendum'], description: 'Id of the policy this addendum supplements.' },

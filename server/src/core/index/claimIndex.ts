@@ -26,6 +26,11 @@ function pathsReferencedBy(doc: AttestDocument): string[] {
   return paths;
 }
 
+/** The key of a framework item in the claim map: ids are per framework (A.5.2 is in both ISO annexes). */
+function itemKey(framework: string, id: string): string {
+  return `${framework}\u0000${id}`;
+}
+
 /**
  * The reverse maps of the workspace, by document path: who has an id, who claims a
  * criterion or topic, who extends or names a policy, who points at a file. Updated per
@@ -35,6 +40,7 @@ export class ClaimIndex {
   private readonly byId: MultiMap = new Map();
   private readonly claims: MultiMap = new Map();
   private readonly topicClaims: MultiMap = new Map();
+  private readonly itemClaims: MultiMap = new Map();
   private readonly extendedBy: MultiMap = new Map();
   private readonly referencedBy: MultiMap = new Map();
   private readonly pathRefs: MultiMap = new Map();
@@ -52,6 +58,7 @@ export class ClaimIndex {
     if (doc.id) apply(this.byId, doc.id.value, rel);
     for (const c of doc.criteria) apply(this.claims, c.value, rel);
     for (const m of doc.ml) apply(this.topicClaims, m.value, rel);
+    for (const claims of doc.satisfies) for (const item of claims.items) apply(this.itemClaims, itemKey(claims.framework.value, item.value), rel);
     if (doc.policy) apply(this.referencedBy, doc.policy.value, rel);
     if (doc.extends) {
       apply(this.referencedBy, doc.extends.value, rel);
@@ -67,6 +74,11 @@ export class ClaimIndex {
 
   claimsOf(criterion: string): ReadonlySet<string> | undefined {
     return this.claims.get(criterion);
+  }
+
+  /** Documents that claim an item of a framework under `satisfies`, keyed as they write it. */
+  frameworkClaimsOf(framework: string, id: string): ReadonlySet<string> | undefined {
+    return this.itemClaims.get(itemKey(framework, id));
   }
 
   topicClaimsOf(topic: string): ReadonlySet<string> | undefined {

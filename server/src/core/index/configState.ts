@@ -2,6 +2,7 @@ import { parse as parseYaml } from 'yaml';
 import { CONFIG_FILE, defaultConfig, parseConfig, type AttestConfig, type ConfigDefaults } from '../config';
 import type { BundledData } from '../data/bundled';
 import { CriteriaMap, parseFramework, type Framework } from '../data/criteria';
+import { FrameworkCatalog, type BundledFrameworks } from '../data/frameworkCatalog';
 import { MlCatalog } from '../data/mlCatalog';
 import { DataFileError } from '../data/validate';
 import { evidencePath } from '../document/paths';
@@ -34,6 +35,8 @@ export class ConfigState {
   private current: AttestConfig;
   private criteriaMap: CriteriaMap;
   private topics: MlCatalog;
+  private frameworkCatalog: FrameworkCatalog;
+  private readonly bundledFrameworks: BundledFrameworks;
   private findings: readonly Finding[] = [];
 
   constructor(
@@ -43,6 +46,8 @@ export class ConfigState {
   ) {
     this.criteriaMap = new CriteriaMap(data.frameworks);
     this.topics = new MlCatalog(data.topics);
+    this.bundledFrameworks = { ids: data.optionalFrameworkIds, get: (id) => data.optionalFramework(id) };
+    this.frameworkCatalog = new FrameworkCatalog([], this.bundledFrameworks);
     this.current = defaultConfig(data.sections, this.defaults);
   }
 
@@ -56,6 +61,11 @@ export class ConfigState {
 
   get catalog(): MlCatalog {
     return this.topics;
+  }
+
+  /** The frameworks turned on besides the TSC (SPEC §11). */
+  get frameworks(): FrameworkCatalog {
+    return this.frameworkCatalog;
   }
 
   /** Problems of attest.yaml itself (not the workspace rules reported on it). */
@@ -102,10 +112,12 @@ export class ConfigState {
       this.current = defaultConfig(this.data.sections, this.defaults);
       this.findings = [];
     } else {
-      const parsed = parseConfig(this.uriOf(CONFIG_FILE), text, this.data.sections, this.criteriaMap, RULE_CODES, this.defaults, this.data.topics.map((t) => t.id));
+      const parsed = parseConfig(this.uriOf(CONFIG_FILE), text, this.data.sections, this.criteriaMap, RULE_CODES, this.defaults, this.data.topics.map((t) => t.id), this.bundledFrameworks);
       this.current = parsed.config;
       this.findings = [...parsed.findings, ...problems];
     }
+    const enabled = this.current.enabledFrameworks.flatMap((id) => this.bundledFrameworks.get(id) ?? []);
+    this.frameworkCatalog = new FrameworkCatalog(enabled, this.bundledFrameworks);
     const topics = [...this.data.topics.filter((t) => !this.current.disabledTopics.has(t.id)), ...this.current.extraTopics];
     this.topics = new MlCatalog(topics);
   }

@@ -3,6 +3,7 @@ import { CONFIG_FILE, type AttestConfig, type ConfigDefaults } from '../config';
 import { computeCoverage, type ClaimSource, type Coverage } from '../coverage';
 import type { BundledData } from '../data/bundled';
 import type { CriteriaMap } from '../data/criteria';
+import type { FrameworkCatalog } from '../data/frameworkCatalog';
 import type { MlCatalog } from '../data/mlCatalog';
 import { diagnoseDocument, diagnoseWorkspace, severityOf } from '../diagnostics';
 import { classifyPath, parseDocument, type AttestDocument, type PrecomputedOutline } from '../document/model';
@@ -76,6 +77,7 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
   get config(): AttestConfig { return this.configState.config; }
   get criteria(): CriteriaMap { return this.configState.criteria; }
   get catalog(): MlCatalog { return this.configState.catalog; }
+  get frameworks(): FrameworkCatalog { return this.configState.frameworks; }
   get today(): string { return this.options.today?.() ?? new Date().toISOString().slice(0, 10); }
   get mlActive(): boolean { return this.config.ml === true || (this.config.ml === 'auto' && this.claimIndex.anyTopicClaimed); }
   get documents(): IterableIterator<AttestDocument> { return this.docs.values(); }
@@ -89,6 +91,7 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
   addendaExtending(policyId: string): AttestDocument[] { return this.lookup(this.claimIndex.addendaExtending(policyId)); }
   claimsOf(criterion: string): AttestDocument[] { return this.lookup(this.claimIndex.claimsOf(criterion)); }
   topicClaimsOf(topic: string): AttestDocument[] { return this.lookup(this.claimIndex.topicClaimsOf(topic)); }
+  frameworkClaimsOf(framework: string, id: string): AttestDocument[] { return this.lookup(this.claimIndex.frameworkClaimsOf(framework, id)); }
   /** Documents whose `policy` or `extends` names `id`. */
   referencesTo(id: string): AttestDocument[] { return this.lookup(this.claimIndex.referencesTo(id)); }
   fileExists(relPath: string): boolean { return this.files.has(relPath) || (this.host.exists?.(relPath) ?? false); }

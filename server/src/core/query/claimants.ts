@@ -27,6 +27,7 @@ export function orderedClaimants(docs: readonly AttestDocument[]): AttestDocumen
 export interface ClaimSource {
   claimsOf(criterion: string): readonly AttestDocument[];
   topicClaimsOf(topic: string): readonly AttestDocument[];
+  frameworkClaimsOf(framework: string, id: string): readonly AttestDocument[];
 }
 
 /** The live documents that claim a criterion, in the order every view lists them. */
@@ -37,6 +38,11 @@ export function claimantsOf(source: ClaimSource, criterion: string): AttestDocum
 /** The live documents that list an ML topic, in the order every view lists them. */
 export function topicClaimantsOf(source: ClaimSource, topic: string): AttestDocument[] {
   return orderedClaimants(source.topicClaimsOf(topic));
+}
+
+/** The live documents that claim an item of a framework, in the order every view lists them. */
+export function itemClaimantsOf(source: ClaimSource, framework: string, id: string): AttestDocument[] {
+  return orderedClaimants(source.frameworkClaimsOf(framework, id));
 }
 
 /** The ids of claimants as reports list them: a document without an id by its path, each once. */

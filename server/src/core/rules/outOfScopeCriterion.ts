@@ -2,6 +2,8 @@ import type { Criterion } from '../data/criteria';
 import type { Located } from '../types';
 import { andList } from '../words';
 import { finding, type DocumentRule } from './rule';
+import { frameworksNotEnabled } from './frameworkClaims/check';
+import { enableFramework } from './frameworkClaims/fixes';
 
 /**
  * Criteria of categories attest.yaml leaves out of scope: told once per document and
@@ -10,7 +12,8 @@ import { finding, type DocumentRule } from './rule';
 export const outOfScopeCriterion: DocumentRule = {
   code: 'out-of-scope-criterion',
   defaultSeverity: 'information',
-  description: 'Criteria of a category that attest.yaml does not put in scope (once per document and category).',
+  description: 'Criteria of a category that attest.yaml does not put in scope (once per document and category), or claims of a bundled framework it does not turn on (once per framework).',
+  fixes: [enableFramework],
   check(doc, ctx) {
     const byCategory = new Map<string, { first: Located<string>; ids: string[]; criterion: Criterion }>();
     for (const c of doc.criteria) {
@@ -26,6 +29,6 @@ export const outOfScopeCriterion: DocumentRule = {
       return finding('out-of-scope-criterion', first.range,
         `${which} to ${name}, which is not in scope: ${ids.length === 1 ? 'it does' : 'they do'} not count towards coverage. Add \`${criterion.category}\` to \`categories\` in attest.yaml if the audit includes it.`,
         { criterion: ids[0] });
-    });
+    }).concat(frameworksNotEnabled(doc, ctx));
   },
 };

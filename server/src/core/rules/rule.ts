@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import type { CriteriaMap } from '../data/criteria';
+import type { FrameworkCatalog } from '../data/frameworkCatalog';
 import type { MlCatalog } from '../data/mlCatalog';
 import type { AttestConfig } from '../config';
 import type { AttestDocument } from '../document/model';
@@ -12,6 +13,8 @@ import { lineRange as lineRangeOf } from '../document/text';
 export interface RuleContext {
   readonly config: AttestConfig;
   readonly criteria: CriteriaMap;
+  /** The frameworks turned on besides the TSC, and the bundled ones that could be. */
+  readonly frameworks: FrameworkCatalog;
   /** The ML catalog less the topics the workspace turned off, plus its own. */
   readonly catalog: MlCatalog;
   /** Whether the ML addenda apply (SPEC §4). */

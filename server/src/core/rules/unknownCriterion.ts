@@ -1,12 +1,14 @@
 import { isPlaceholder } from '../placeholders';
 import { finding, orList, type DocumentRule } from './rule';
 import { replaceBySuggestion } from '../fixes/replaceSuggestion';
+import { unknownFrameworkItems } from './frameworkClaims/check';
+import { moveToFramework } from './frameworkClaims/fixes';
 
 export const unknownCriterion: DocumentRule = {
   code: 'unknown-criterion',
   defaultSeverity: 'error',
-  description: 'A criterion id that is not in the criteria map (the nearest real id is suggested).',
-  fixes: [replaceBySuggestion],
+  description: 'A criterion id that is not in the criteria map, or an id under `satisfies` that its framework does not have (the nearest real id is suggested).',
+  fixes: [replaceBySuggestion, moveToFramework],
   safeFix: replaceBySuggestion,
   check(doc, ctx) {
     return doc.criteria
@@ -21,6 +23,7 @@ export const unknownCriterion: DocumentRule = {
           ? `\`${c.value}\` is not a Trust Services Criterion: did you mean ${orList(near)}?`
           : `\`${c.value}\` is not a Trust Services Criterion: use an id such as \`CC6.1\` (hover a criterion or complete \`CC\` to see them).`;
         return finding('unknown-criterion', c.range, message, near.length ? { replacement: near[0], alternatives: near.slice(1), criterion: c.value } : { criterion: c.value });
-      });
+      })
+      .concat(unknownFrameworkItems(doc, ctx));
   },
 };

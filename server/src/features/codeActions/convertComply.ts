@@ -1,6 +1,7 @@
 import { isMap, isScalar } from 'yaml';
 import { TextEdit, type CodeAction, type Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import type { AttestDocument } from '../../core/document/model';
+import { isTscKey } from '../../core/document/satisfies';
 import { ID_PATTERN } from '../../core/document/schema';
 import type { FixContext } from '../../core/rules/rule';
 import { ID_PREFIX, OWNER_PLACEHOLDER, editsIn, eolOf, idWords, policyFor, quickFix, unusedId, withEol, yamlScalar } from '../../core/fixes/edits';
@@ -12,7 +13,7 @@ const CONVERTED = new Set(['name', 'acronym', 'id', 'title', 'owner']);
 /**
  * Rewrites a strongdm/comply frontmatter (YAML first, then `---`) into Attest's `---` block:
  * id from the acronym, title from the name, type from the folder, criteria from
- * `satisfies.TSC`. comply keys without an Attest equivalent stay, commented out, so nothing
+ * `satisfies.TSC` (and the items of bundled frameworks under `satisfies`). comply keys without an Attest equivalent stay, commented out, so nothing
  * is lost; the body is untouched.
  */
 export function convertComplyDocument(doc: AttestDocument, index: FixContext, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
@@ -40,7 +41,9 @@ export function complyConversion(doc: AttestDocument, index: FixContext, options
   // A bulk import keeps shared ids as they are: which document should be renamed is the author's call.
   const id = !options.keepId && index.documentsWithId(idBase).some((d) => d.uri !== doc.uri) ? unusedId(index, idBase) : idBase;
   const satisfies = doc.fields.get('satisfies')?.node;
-  const onlyTsc = isMap(satisfies) && satisfies.items.every((p) => isScalar(p.key) && p.key.value === 'TSC');
+  // A satisfies of the TSC and bundled frameworks only converts whole: criteria, and the rest under Attest's own `satisfies`.
+  const frameworkClaims = doc.satisfies.filter((c) => c.items.length > 0);
+  const onlyTsc = isMap(satisfies) && satisfies.items.every((p) => isScalar(p.key) && (isTscKey(String(p.key.value)) || index.frameworks.known(String(p.key.value)) !== undefined));
   const criteria = doc.criteria.map((c) => c.value);
   const lastRevision = doc.revisions.length ? doc.revisions.map((r) => r.value).sort().pop() : undefined;
   const needsPolicy = type === 'control' || type === 'procedure';
@@ -56,6 +59,7 @@ export function complyConversion(doc: AttestDocument, index: FixContext, options
     ...(lastRevision ? [`review: { cycle: annual, last: ${lastRevision} }`] : []),
     ...(policy ? [`policy: ${policy}`] : []),
     ...(criteria.length ? [`criteria: [${criteria.join(', ')}]`] : []),
+    ...(onlyTsc && frameworkClaims.length ? [`satisfies: { ${frameworkClaims.map((c) => `${c.framework.value}: [${c.items.map((i) => i.value).join(', ')}]`).join(', ')} }`] : []),
   ];
   const kept = [...doc.fields.values()].filter((f) => !CONVERTED.has(f.key) && !(f.key === 'satisfies' && onlyTsc));
   if (kept.length) {

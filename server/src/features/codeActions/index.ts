@@ -1,5 +1,6 @@
 import type { CodeAction, Diagnostic as LspDiagnostic, Range } from 'vscode-languageserver-types';
 import { fixesFor } from '../../core/rules';
+import { claimTopicItems } from './claimTopicItems';
 import { convertComplyDocument } from './convertComply';
 import type { FixTarget } from '../../core/fixes/edits';
 import { suppressInFile } from './suppress';
@@ -9,7 +10,7 @@ export type { FixTarget } from '../../core/fixes/edits';
 /**
  * The quick fixes for the diagnostics the editor sends: each diagnostic's own fixes first,
  * then the conversion of a comply document (carrying the diagnostics it was asked about),
- * then one suppression per code.
+ * then the claims an ML topic under the cursor supports, then one suppression per code.
  */
 export function codeActionsFor(target: FixTarget, diagnostics: readonly LspDiagnostic[], range?: Range): CodeAction[] {
   const ours = diagnostics.filter((d) => d.source === undefined || d.source === 'attest');
@@ -28,7 +29,7 @@ export function codeActionsFor(target: FixTarget, diagnostics: readonly LspDiagn
   // One preferred fix per diagnostic, so that "fix all" is not left to guess: a fix of the
   // diagnostic itself wins over converting the whole document.
   if (fixes.some((f) => f.isPreferred)) for (const c of conversion) delete c.isPreferred;
-  return [...fixes, ...conversion, ...suppressions];
+  return [...fixes, ...conversion, ...claimTopicItems(target, range), ...suppressions];
 }
 
 /** The conversion is offered where it acts: on the frontmatter (or for the whole file). */

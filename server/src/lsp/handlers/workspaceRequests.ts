@@ -1,7 +1,8 @@
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import { linkBaseBetween } from '../../report/links';
 import { COVERAGE_FORMATS, renderCoverage } from '../../report/report';
-import { CoverageRequest, EvidenceListRequest, NewDocumentRequest, ReportRequest } from '../../shared/protocol';
+import { renderSoa } from '../../report/soaRender';
+import { CoverageRequest, EvidenceListRequest, NewDocumentRequest, ReportRequest, SoaRequest } from '../../shared/protocol';
 import { FUTURE_SLACK_DAYS } from '../../core/document/schema';
 import { EVIDENCE_FORMATS, formatEvidenceList } from '../../report/evidence';
 import { evidenceListInput } from '../../report/evidenceInput';
@@ -10,7 +11,7 @@ import type { Folder } from '../folders';
 import { runSafe } from '../runSafe';
 import type { HandlerContext, HandlerGroup } from './context';
 
-/** Attest's own requests about a whole folder: its coverage, its coverage report, its evidence request list, and a new document for it. */
+/** Attest's own requests about a whole folder: its coverage, its coverage report, its evidence request list, its Statement of Applicability, and a new document for it. */
 export const workspaceRequestHandlers: HandlerGroup = {
   capabilities: {},
 
@@ -39,6 +40,14 @@ export const workspaceRequestHandlers: HandlerGroup = {
       if (!input) throw new ResponseError(ErrorCodes.InvalidParams, 'No audit to list evidence for: add `audit: { type: 2, period: { start: YYYY-MM-DD, end: YYYY-MM-DD } }` to attest.yaml.');
       const linkBase = params.output ? linkBaseBetween(params.output, folder.uri) : undefined;
       return { text: formatEvidenceList(input, params.format, { futureSlackDays: FUTURE_SLACK_DAYS, ...(linkBase !== undefined ? { linkBase } : {}) }) };
+    });
+    connection.onRequest(SoaRequest.method, async (params: SoaRequest.Params): Promise<SoaRequest.Result> => {
+      if (!(SoaRequest.FORMATS as readonly string[]).includes(params.format)) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown format \`${params.format}\`.`);
+      const folder = await folderAt(params.folder);
+      const linkBase = params.output ? linkBaseBetween(params.output, folder.uri) : undefined;
+      const text = renderSoa(folder.index, params.framework, params.format, { linkBase });
+      if (text === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `A Statement of Applicability is made for ${SoaRequest.FRAMEWORKS.join(' or ')}, not \`${params.framework}\`.`);
+      return { text };
     });
     connection.onRequest(NewDocumentRequest.method, async (params: NewDocumentRequest.Params): Promise<NewDocumentRequest.Result> => {
       if (!params.title?.trim()) throw new ResponseError(ErrorCodes.InvalidParams, 'A new document needs a title.');

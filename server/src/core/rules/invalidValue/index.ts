@@ -7,6 +7,7 @@ import type { Finding, Range } from '../../types';
 import { finding, orList, type DocumentRule, type RuleContext } from '../rule';
 import { replaceBySuggestion } from '../../fixes/replaceSuggestion';
 import { fillEnumField } from './fillEnumField';
+import { satisfiesShape } from '../frameworkClaims/check';
 import { isPlaceholder } from '../../placeholders';
 
 const CODE = 'invalid-value';
@@ -60,6 +61,9 @@ export const invalidValue: DocumentRule = {
         case 'criteria':
           if (!empty && !isSeq(node) && !isScalar(node)) found.push(finding(CODE, at, '`criteria` must be a list of criterion ids, e.g. `[CC6.1, CC6.2]`.'));
           if (isSeq(node)) for (const item of node.items) if (!isScalar(item)) found.push(finding(CODE, rangeOf(item as YamlNode, field), 'Each entry of `criteria` must be a criterion id such as `CC6.1`.'));
+          break;
+        case 'satisfies':
+          found.push(...satisfiesShape(node, at, (n) => rangeOf(n, field)));
           break;
         case 'ml':
           found.push(...checkMl(doc, node, field, rangeOf, ctx));

@@ -3,16 +3,18 @@ import { FIELDS, FIELD_BY_KEY, REVIEW_ALIASES, fieldsFor } from '../../document/
 import { moveIntoReview } from './moveIntoReview';
 import { finding, pluralOf, withArticle, type DocumentRule } from '../rule';
 import { replaceBySuggestion } from '../../fixes/replaceSuggestion';
+import { unknownFrameworkKeys } from '../frameworkClaims/check';
 
 export const unknownField: DocumentRule = {
   code: 'unknown-field',
   defaultSeverity: 'warning',
-  description: 'A frontmatter field Attest does not know (the nearest known one is suggested).',
+  description: 'A frontmatter field Attest does not know, or a `satisfies` key that names no framework (the nearest known one is suggested).',
   fixes: [replaceBySuggestion, moveIntoReview],
   safeFix: replaceBySuggestion,
-  check(doc) {
+  check(doc, ctx) {
+    if (doc.syntaxProblems.length > 0) return [];
     // comply documents carry comply's own keys; converting them is a quick fix, not a warning.
-    if (doc.dialect === 'comply' || doc.syntaxProblems.length > 0) return [];
+    if (doc.dialect === 'comply') return unknownFrameworkKeys(doc, ctx);
     const allowed = fieldsFor(doc.type).map((f) => f.key);
     const found = [];
     const present = [...doc.fields.keys()];
@@ -36,7 +38,7 @@ export const unknownField: DocumentRule = {
         : `Unknown field \`${field.key}\`: ${withArticle(doc.type ?? 'document')} takes ${allowed.map((k) => `\`${k}\``).join(', ')}.`;
       found.push(finding('unknown-field', field.keyRange, message, near ? { replacement: near, name: field.key } : { name: field.key }));
     }
-    return found;
+    return found.concat(unknownFrameworkKeys(doc, ctx));
   },
 };
 
