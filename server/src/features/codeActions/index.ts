@@ -26,9 +26,9 @@ export function codeActionsFor(target: FixTarget, diagnostics: readonly LspDiagn
     }
   }
   const conversion = target.doc && touchesFrontmatter(target, range) ? convertComplyDocument(target.doc, target.index, ours) : [];
-  // One preferred fix per diagnostic, so that "fix all" is not left to guess: a fix of the
-  // diagnostic itself wins over converting the whole document.
-  if (fixes.some((f) => f.isPreferred)) for (const c of conversion) delete c.isPreferred;
+  // A preferred fix must resolve its diagnostic: converting the document does not change a
+  // wrong id (CC9.9), so it is preferred only where no diagnostic has a fix of its own.
+  if (fixes.length > 0) for (const c of conversion) delete c.isPreferred;
   return [...fixes, ...conversion, ...claimTopicItems(target, range), ...suppressions];
 }
 

@@ -123,5 +123,12 @@ describe('quick fixes', () => {
       assert.ok(!preferred.includes('Convert to Attest format'), JSON.stringify(preferred));
       assert.ok(preferred.length > 0, JSON.stringify(actions.map((a) => a.title)));
     });
+
+    it('never prefers the conversion for an unknown criterion, which it leaves in place', async () => {
+      const files = { 'policies/access.md': 'name: Access Policy\nacronym: AP\nsatisfies:\n  TSC:\n    - CC9.9\n---\n\n# Access Policy\n' };
+      const { actions } = await fixesFor(files, 'policies/access.md', 'unknown-criterion');
+      assert.deepStrictEqual(actions.filter((a) => a.isPreferred).map((a) => a.title), []);
+      assert.deepStrictEqual(actions.filter((a) => /^Change `CC9\.9`/.test(a.title)).map((a) => a.title), ['Change `CC9.9` to `CC9.1`', 'Change `CC9.9` to `CC9.2`']);
+    });
   });
 });
