@@ -16,6 +16,7 @@ export interface CoverageJson {
   criteria: Array<{ id: string; category: string; status: string; documents: string[]; summary: string; reason?: string }>;
   ml: Array<{ topic: string; title: string; status: string; documents: string[] }>;
   summary: { inScope: number; covered: number; percent: number };
+  frameworks?: Array<{ id: string; name: string; summary: { inScope: number; covered: number; percent: number } }>;
 }
 
 export const COVERED = new Set(['controlled', 'implemented', 'excepted']);

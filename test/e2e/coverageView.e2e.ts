@@ -38,7 +38,7 @@ describe('coverage view', function () {
     const pane = await openAttestView(page);
     await resizeSideBar(page, 720);
 
-    // Top level: the categories in the order of the report, then the ML addenda group.
+    // Top level: the categories in the order of the report, then the ML addenda group, then the frameworks.
     const categories = new Map<string, { covered: number; total: number; ids: string[] }>();
     for (const c of expected.criteria) {
       const entry = categories.get(c.category) ?? { covered: 0, total: 0, ids: [] };
@@ -48,10 +48,14 @@ describe('coverage view', function () {
       categories.set(c.category, entry);
     }
     const addressed = expected.ml.filter((t) => t.status !== 'uncovered').length;
+    const mlLabel = `ML addenda — ${addressed}/${expected.ml.length} addressed`;
+    // Then one group per framework the library turns on (ISO/IEC 42001, NIST AI RMF).
     const expectedTop = [
       ...[...categories].map(([name, e]) => `${name} — ${e.covered}/${e.total} covered`),
-      `ML addenda — ${addressed}/${expected.ml.length} addressed`,
+      mlLabel,
+      ...(expected.frameworks ?? []).map((f) => `${f.name} — ${f.summary.covered}/${f.summary.inScope} covered`),
     ];
+    assert.ok((expected.frameworks ?? []).length >= 2, 'the library turns on ISO/IEC 42001 and the NIST AI RMF');
     const topRows = pane.locator('.pane-body .monaco-list-row[aria-level="1"]');
     let shownTop: string[] = [];
     await waitFor(
@@ -99,7 +103,7 @@ describe('coverage view', function () {
 
     // Collapse Security and expand the ML addenda: one row per topic with its status.
     await setExpanded(security, false);
-    const ml = treeRow(pane, expectedTop[expectedTop.length - 1], 1);
+    const ml = treeRow(pane, mlLabel, 1);
     await setExpanded(ml, true);
     await waitFor(async () => (await criterionRows.count()) >= Math.min(expected.ml.length, 10), 10000, 'topic rows under ML addenda');
     const topicRows = await criterionRows.count();
