@@ -1,7 +1,10 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import type { Range } from 'vscode-languageserver-types';
-import { WorkspaceIndex, type IndexOptions, type WorkspaceHost } from '../server/src/core/index/workspaceIndex';
+import { MemoryHost } from '../server/src/core/index/memoryHost';
+import { WorkspaceIndex, type IndexOptions } from '../server/src/core/index/workspaceIndex';
+
+export { MemoryHost } from '../server/src/core/index/memoryHost';
 import { loadBundledData } from '../server/src/node/bundledData';
 import type { Diagnostic } from '../server/src/core/types';
 
@@ -9,22 +12,9 @@ export const ROOT = 'file:///ws';
 export const TODAY = '2026-11-23';
 export const REPO = path.resolve(__dirname, '..', '..');
 
-/** A workspace kept in memory: the index reads it through the same interface as the disk. */
-export class MemoryHost implements WorkspaceHost {
-  readonly files: Map<string, string>;
-  constructor(files: Record<string, string>) {
-    this.files = new Map(Object.entries(files));
-  }
-  async listFiles(under?: string): Promise<string[]> {
-    return [...this.files.keys()].filter((f) => !under || f.startsWith(under + '/'));
-  }
-  async readFile(relPath: string): Promise<string | undefined> {
-    return this.files.get(relPath);
-  }
-}
 
 export async function workspace(files: Record<string, string>, options: IndexOptions = {}): Promise<{ index: WorkspaceIndex; host: MemoryHost }> {
-  const host = new MemoryHost(files);
+  const host = new MemoryHost(Object.entries(files));
   const index = new WorkspaceIndex(ROOT, host, loadBundledData(), { today: () => TODAY, ...options });
   await index.load();
   return { index, host };

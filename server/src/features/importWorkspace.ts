@@ -1,12 +1,12 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextEdit } from 'vscode-languageserver-types';
 import type { BundledData } from '../core/data/bundled';
 import { FIELDS, REVIEW_ALIASES } from '../core/document/schema';
 import type { Diagnostic } from '../core/types';
 import { MemoryHost } from '../core/index/memoryHost';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { fixesFor } from '../core/rules';
 import { complyConversion } from './codeActions/convertComply';
-import { createLanguageService } from './languageService';
+import { preferredFixes } from './codeActions/fixAll';
 import { toLspDiagnostic } from './lspDiagnostic';
 
 /** What `attest import` changed in one file, in words. */
@@ -45,22 +45,19 @@ export async function importWorkspace(files: ReadonlyMap<string, string>, data: 
   for (const doc of index.documents) {
     const edit = complyConversion(doc, index, { keepId: true });
     if (!edit) continue;
-    texts.set(doc.relPath, applyEdits(doc.text, [edit]));
+    texts.set(doc.relPath, TextDocument.applyEdits(doc.text, [edit]));
     note(doc.relPath, 'converted the comply header to Attest frontmatter');
   }
   const converted = await openIndex(texts, data, root, today);
-  const service = createLanguageService(converted);
   for (const doc of converted.documents) {
     const diagnostics = converted.diagnose(doc.relPath).filter(isSafe).map(toLspDiagnostic);
     if (diagnostics.length === 0) continue;
-    const edits: TextEdit[] = [];
-    for (const action of service.codeActions({ text: doc.text, doc }, diagnostics)) {
-      const change = action.isPreferred ? action.edit?.changes?.[doc.uri] : undefined;
-      if (!change || change.some((e) => edits.some((o) => overlaps(o, e)))) continue;
-      edits.push(...change);
-      note(doc.relPath, action.title.replace(/^./, (c) => c.toLowerCase()));
-    }
-    if (edits.length > 0) texts.set(doc.relPath, applyEdits(doc.text, edits));
+    // Every fix of these rules, the one preferred applied: a review alias moves into `review`,
+    // which is not the single-suggestion fix that fix-all keeps for `unknown-field`.
+    const { edits, titles } = preferredFixes({ text: doc.text, doc, index: converted }, diagnostics, (code) => (d, t) => fixesFor(code).flatMap((fix) => fix(d, t)));
+    if (edits.length === 0) continue;
+    texts.set(doc.relPath, TextDocument.applyEdits(doc.text, edits));
+    for (const title of titles) note(doc.relPath, title.replace(/^./, (c) => c.toLowerCase()));
   }
   return [...what.entries()]
     .filter(([rel]) => texts.get(rel) !== files.get(rel))
@@ -74,11 +71,4 @@ async function openIndex(texts: ReadonlyMap<string, string>, data: BundledData, 
   return index;
 }
 
-function applyEdits(text: TextDocument, edits: readonly TextEdit[]): string {
-  return TextDocument.applyEdits(text, [...edits]);
-}
 
-function overlaps(a: TextEdit, b: TextEdit): boolean {
-  const before = (p: TextEdit['range']['start'], q: TextEdit['range']['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
-  return !(before(a.range.end, b.range.start) || before(b.range.end, a.range.start));
-}

@@ -89,9 +89,9 @@ export function windowsOf(frequency: AuditFrequency | undefined, period: AuditPe
 }
 
 /**
- * How far back evidence still counts on a Type I audit's date: one cycle of the frequency
- * and a grace, the same ages the `evidence-overdue` rule allows, so that a control current
- * in the editor is current in the Type I list.
+ * How far back evidence still counts: one cycle of the frequency and a grace. The Type I
+ * list and `evidence-overdue` both read this table, so a control current in the editor is
+ * current in the Type I list.
  */
 export const AS_OF_LOOKBACK_DAYS: Readonly<Record<AuditFrequency | 'none', number>> = {
   continuous: 31,

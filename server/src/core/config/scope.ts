@@ -8,6 +8,7 @@ export interface Scope {
   readonly organization?: string;
   readonly categories: ReadonlySet<string>;
   readonly categoryRanges: ReadonlyMap<string, Range>;
+  readonly categoriesRange: Range;
   readonly ml: boolean | 'auto';
   readonly mlRange?: Range;
 }
@@ -29,9 +30,9 @@ export function readScope(reader: ConfigReader, criteria: CriteriaMap, defaultMl
       reader.report('invalid-value', entry.range, `Unknown category \`${entry.value}\`: use one of ${categoryKeys.join(', ')}${near ? ` (did you mean \`${near}\`?)` : ''}.`, near);
     }
   }
-  // Security is named where the categories are, or else the file's first line.
+  // What no entry names (Security, always in scope) is told where the categories are, or on the first line.
   const categoriesKey = pairOf(reader.root, 'categories')?.key;
-  if (!categoryRanges.has('security')) categoryRanges.set('security', categoriesKey ? reader.at(categoriesKey as YamlNode) : anchorRange);
+  const categoriesRange = categoriesKey ? reader.at(categoriesKey as YamlNode) : anchorRange;
 
   let ml = defaultMl;
   const mlNode = reader.node('ml');
@@ -40,5 +41,5 @@ export function readScope(reader: ConfigReader, criteria: CriteriaMap, defaultMl
     if (value === true || value === false || value === 'auto') ml = value;
     else reader.report('invalid-value', reader.at(mlNode), '`ml` must be `true`, `false` or `auto`.');
   }
-  return { organization, categories, categoryRanges, ml, mlRange: mlNode ? reader.at(mlNode) : undefined };
+  return { organization, categories, categoryRanges, categoriesRange, ml, mlRange: mlNode ? reader.at(mlNode) : undefined };
 }

@@ -44,8 +44,10 @@ export interface AttestConfig {
   readonly frameworks: readonly string[];
   /** Where each framework file is listed in `attest.yaml`, to report a file that cannot be loaded on its entry. */
   readonly frameworkRanges: ReadonlyMap<string, Range>;
-  /** Where each in-scope category is named in `attest.yaml` (for `uncovered-criterion`). */
+  /** Where each in-scope category is named by an entry of `categories` in `attest.yaml`. */
   readonly categoryRanges: ReadonlyMap<string, Range>;
+  /** Where to tell of a category no entry names (Security): the `categories` key, else the first line. */
+  readonly categoriesRange: Range;
   /** The audit being prepared (`audit`): a Type II period splits each control's evidence into windows. */
   readonly audit?: AuditSpec;
   /** Where `ml` is set in `attest.yaml`. */
@@ -81,6 +83,7 @@ export function defaultConfig(sections: SectionRequirements, defaults: ConfigDef
     frameworks: [],
     frameworkRanges: new Map(),
     categoryRanges: new Map(),
+    categoriesRange: ZERO_RANGE,
     anchorRange: ZERO_RANGE,
   };
 }

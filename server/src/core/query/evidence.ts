@@ -1,5 +1,5 @@
 import type { AuditSpec } from '../audit/spec';
-import { auditWindows, isAuditFrequency, windowStatuses, type AuditWindow, type WindowState } from '../audit/windows';
+import { AS_OF_LOOKBACK_DAYS, auditWindows, isAuditFrequency, windowStatuses, type AuditWindow, type WindowState } from '../audit/windows';
 import type { AttestDocument, EvidenceEntry } from '../document/model';
 import { evidencePath } from '../document/paths';
 import { FUTURE_SLACK_DAYS, daysBetween, isFutureDate, isIsoDate } from '../document/schema';
@@ -7,24 +7,14 @@ import type { RuleContext } from '../rules/rule';
 
 type TypeTwo = Extract<AuditSpec, { type: 2 }>;
 
-/** Days of age a control's newest evidence may have, by frequency (the period plus a grace). */
-export const EVIDENCE_MAX_AGE: Readonly<Record<string, number>> = {
-  continuous: 31,
-  daily: 3,
-  weekly: 10,
-  monthly: 35,
-  quarterly: 100,
-  annual: 380,
-};
-
 /**
- * For a control that runs on events (or names no frequency), evidence older than a year
- * falls outside any Type II period, so it is not current either.
+ * Days of age a control's newest evidence may have: one cycle of its frequency and a grace,
+ * the same look-back a Type I audit uses (one table, in audit/windows). On-event controls,
+ * and those that name no frequency, get an audit period.
  */
-export const AUDIT_PERIOD_DAYS = 380;
-
 export function maxEvidenceAge(doc: AttestDocument): number {
-  return (doc.frequency && EVIDENCE_MAX_AGE[doc.frequency.value]) || AUDIT_PERIOD_DAYS;
+  const frequency = doc.frequency?.value;
+  return AS_OF_LOOKBACK_DAYS[isAuditFrequency(frequency) ? frequency : 'none'];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { CodeAction, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { safeFixFor } from '../../core/rules';
-import type { FixTarget } from '../../core/fixes/edits';
+import type { FixProvider, FixTarget } from '../../core/fixes/edits';
 
 /** The code action kind of applying every safe fix at once (`editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = 'source.fixAll.attest';
@@ -12,21 +12,30 @@ export const FIX_ALL_KIND = 'source.fixAll.attest';
  * the edits can be applied together. Nothing when there is nothing safe to do.
  */
 export function fixAllAction(target: FixTarget, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
+  const { edits, fixed } = preferredFixes(target, diagnostics, (code) => safeFixFor(code));
+  if (edits.length === 0) return [];
+  const action = CodeAction.create(`Fix ${fixed.length === 1 ? 'the safe problem' : `${fixed.length} safe problems`} of this document`, { changes: { [target.text.uri]: edits } }, FIX_ALL_KIND);
+  action.diagnostics = fixed;
+  return [action];
+}
+
+/**
+ * The edits of each diagnostic's one preferred fix (from `providerOf` its code), that change
+ * only this file and overlap no other, in document order; with the diagnostics they fix and
+ * the titles of the fixes. What fix-all and `attest import` apply.
+ */
+export function preferredFixes(target: FixTarget, diagnostics: readonly LspDiagnostic[], providerOf: (code: string) => FixProvider | undefined): { edits: TextEdit[]; fixed: LspDiagnostic[]; titles: string[] } {
   const uri = target.text.uri;
-  const candidates: { edit: TextEdit; diagnostic: LspDiagnostic }[] = [];
+  const candidates: { edit: TextEdit; diagnostic: LspDiagnostic; title: string }[] = [];
   for (const diagnostic of diagnostics) {
-    const provider = typeof diagnostic.code === 'string' ? safeFixFor(diagnostic.code) : undefined;
+    const provider = typeof diagnostic.code === 'string' ? providerOf(diagnostic.code) : undefined;
     if (!provider) continue;
     const preferred = provider(diagnostic, target).filter((action) => action.isPreferred);
     const edits = preferred.length === 1 ? singleFileEdits(preferred[0], uri) : undefined;
-    if (edits) for (const edit of edits) candidates.push({ edit, diagnostic });
+    if (edits) for (const edit of edits) candidates.push({ edit, diagnostic, title: preferred[0].title });
   }
   const chosen = withoutOverlaps(candidates, target);
-  if (chosen.length === 0) return [];
-  const fixed = [...new Set(chosen.map((c) => c.diagnostic))];
-  const action = CodeAction.create(`Fix ${fixed.length === 1 ? 'the safe problem' : `${fixed.length} safe problems`} of this document`, { changes: { [uri]: chosen.map((c) => c.edit) } }, FIX_ALL_KIND);
-  action.diagnostics = fixed;
-  return [action];
+  return { edits: chosen.map((c) => c.edit), fixed: [...new Set(chosen.map((c) => c.diagnostic))], titles: [...new Set(chosen.map((c) => c.title))] };
 }
 
 /** The text edits of an action that changes only this file (a fix that creates files is never applied unasked). */

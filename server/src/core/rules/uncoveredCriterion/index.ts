@@ -1,6 +1,7 @@
-import type { Finding } from '../../types';
+import type { CriterionCoverage } from '../../../shared/coverage';
+import type { Finding, Range } from '../../types';
 import { andList } from '../../words';
-import { finding, lowerFirst, sentence, type WorkspaceRule, type RuleContext } from '../rule';
+import { finding, lowerFirst, sentence, type WorkspaceRule } from '../rule';
 import { coverCriterion } from './fixes';
 
 export const uncoveredCriterion: WorkspaceRule = {
@@ -12,26 +13,18 @@ export const uncoveredCriterion: WorkspaceRule = {
     const found: Finding[] = [];
     // A category attest.yaml names gets its gaps one by one, on its entry; the gaps of one it
     // does not name (Security, always in scope) would all stack on one line: said once there.
-    const unnamed = new Map<string, (typeof facts.coverage.criteria)[number][]>();
+    const unnamed = new Map<string, CriterionCoverage[]>();
     for (const c of facts.coverage.criteria) {
       if (c.status !== 'uncovered') continue;
-      const criterion = ctx.criteria.get(c.id);
-      const own = criterion && ctx.config.categoryRanges.get(criterion.category);
-      const named = own && ctx.config.categories.has(criterion.category) && own !== ctx.config.anchorRange && !isCategoriesKey(ctx, own);
-      if (!named) {
-        const list = unnamed.get(c.category) ?? [];
-        list.push(c);
-        unnamed.set(c.category, list);
-        continue;
-      }
-      found.push(finding('uncovered-criterion', own, `${c.id} (${c.category}) is in scope but no document covers it: ${sentence(lowerFirst(c.summary))} Write a control that claims it, or declare it not applicable under \`exceptions\` with a reason.`, { criterion: c.id }));
+      const key = ctx.criteria.get(c.id)?.category ?? '';
+      const own = ctx.config.categoryRanges.get(key);
+      if (own) found.push(gap(c, own));
+      else unnamed.set(c.category, [...(unnamed.get(c.category) ?? []), c]);
     }
     for (const [category, gaps] of unnamed) {
-      const criterion = ctx.criteria.get(gaps[0].id);
-      const range = (criterion && ctx.config.categoryRanges.get(criterion.category)) ?? ctx.config.anchorRange;
+      const range = ctx.config.categoriesRange;
       if (gaps.length === 1) {
-        const c = gaps[0];
-        found.push(finding('uncovered-criterion', range, `${c.id} (${c.category}) is in scope but no document covers it: ${sentence(lowerFirst(c.summary))} Write a control that claims it, or declare it not applicable under \`exceptions\` with a reason.`, { criterion: c.id }));
+        found.push(gap(gaps[0], range));
         continue;
       }
       const ids = gaps.map((c) => c.id);
@@ -40,6 +33,10 @@ export const uncoveredCriterion: WorkspaceRule = {
     return found;
   },
 };
+
+function gap(c: CriterionCoverage, range: Range): Finding {
+  return finding('uncovered-criterion', range, `${c.id} (${c.category}) is in scope but no document covers it: ${sentence(lowerFirst(c.summary))} Write a control that claims it, or declare it not applicable under \`exceptions\` with a reason.`, { criterion: c.id });
+}
 
 export const uncoveredMlTopic: WorkspaceRule = {
   code: 'uncovered-ml-topic',
@@ -51,9 +48,3 @@ export const uncoveredMlTopic: WorkspaceRule = {
       .map((t) => finding('uncovered-ml-topic', ctx.config.mlRange ?? ctx.config.anchorRange, `The ML topic "${t.title}" (\`${t.topic}\`) is addressed by no document: ${sentence(lowerFirst(ctx.catalog.get(t.topic)?.auditor ?? 'an auditor will ask how it is done'))} Add it to the \`ml\` list of a policy or addendum, with a section.`, { name: t.topic }));
   },
 };
-
-/** Whether a range is that of the `categories` key itself (Security, which no entry names). */
-function isCategoriesKey(ctx: RuleContext, range: { start: { line: number; character: number } }): boolean {
-  const text = ctx.config.file?.text;
-  return text !== undefined && text.getText({ start: range.start, end: { line: range.start.line, character: range.start.character + 'categories'.length } }) === 'categories';
-}
