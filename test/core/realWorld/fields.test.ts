@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { diagnose, policy, rangeOf, withCode, workspace } from '../../helpers';
+import { diagnose, expectOne, policy, rangeOf, withCode, workspace } from '../../helpers';
 import { applyFixTitled, fixesOf } from './fix';
 
 /** Known fields under other names, values in another case, and extension fields (SPEC §10). */
@@ -52,5 +52,12 @@ describe('fields as other templates write them', () => {
   it('never flags `x-` extension fields', async () => {
     const text = policy({ 'x-trestle-global': '{ profile: fedramp }', 'x-owner-team': 'security' });
     assert.deepStrictEqual(withCode(await diagnose({ [file]: text }, file), 'unknown-field'), []);
+  });
+
+  it('names approval fields of other templates as `approval`, without renaming a person into it', async () => {
+    const text = policy({ approver: 'Tsavo Knott (CEO)' });
+    const d = expectOne(await diagnose({ [file]: text }, file), 'unknown-field', rangeOf(text, 'approver'));
+    assert.strictEqual(d.message, '`approver` is `approval.by` in Attest: write `approval: { by: <role>, on: YYYY-MM-DD }` (a role, not a person), so that approvals are checked.');
+    assert.strictEqual(d.data?.replacement, undefined);
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { classifyPath } from '../../../server/src/core/document/classify';
 import { DEFAULT_FOLDERS } from '../../../server/src/core/types';
-import { diagnose, expectOne, policy, rangeOf } from '../../helpers';
+import { diagnose, expectOne, policy, rangeOf, workspace } from '../../helpers';
 
 /** Where documents are, as repositories lay them out (SPEC §10). */
 describe('document folders as repositories lay them out', () => {
@@ -28,5 +28,16 @@ describe('document folders as repositories lay them out', () => {
     const series = { start: { line: start.line, character: start.character + 1 }, end: { line: start.line, character: start.character + 4 } };
     const d = expectOne(await diagnose({ 'policies/a.md': text }, 'policies/a.md'), 'unknown-criterion', series);
     assert.strictEqual(d.message, '`CC1` is a series (Control Environment), not a criterion: list the criteria of it the document addresses, such as `CC1.1`.');
+  });
+
+  it('reads a file without frontmatter in a subfolder of a document folder as an attachment, not a document', async () => {
+    const files = {
+      'policies/Incident Response/incident-response-policy.md': policy({ id: 'POL-IR' }),
+      'policies/Incident Response/communication-templates.md': '# Communication templates\n\nDear customer…\n',
+      'policies/notes.md': '# Notes\n',
+    };
+    const { index } = await workspace(files);
+    assert.deepStrictEqual([...index.documents].map((d) => d.relPath).sort(), ['policies/Incident Response/incident-response-policy.md', 'policies/notes.md']);
+    expectOne(index.diagnose('policies/notes.md'), 'missing-frontmatter', { start: { line: 0, character: 0 }, end: { line: 0, character: 7 } });
   });
 });

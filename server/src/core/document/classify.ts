@@ -9,6 +9,11 @@ export interface Classification {
   readonly inDocumentFolder: boolean;
   /** Type implied by the nearest folder named after a type (`controls/` → control). */
   readonly folderType?: DocumentType;
+  /**
+   * The file lies in a subfolder of a document folder (`policies/Incident Response/runbook.md`):
+   * without frontmatter it is an attachment of the documents there, not a document itself.
+   */
+  readonly nested?: true;
 }
 
 const FOLDER_TYPES: Readonly<Record<string, DocumentType>> = {
@@ -30,13 +35,10 @@ function folderMatcher(folders: readonly string[]): (dir: string) => boolean {
     const anchored = /^\.?\//.test(folder);
     const f = folder.replace(/^\.?\/+/, '').replace(/\/+$/, '');
     if (f === '' || f === '.') return () => true;
-    if (picomatch.scan(f).isGlob) {
-      const match = picomatch(anchored ? f : `{${f},**/${f}}`, { nocase: false, dot: false });
-      // The file lies in a matching folder or below one.
-      return (dir) => dir.split('/').some((_, i, parts) => match(parts.slice(0, i + 1).join('/')));
-    }
-    return anchored ? (dir) => dir === f || dir.startsWith(f + '/') : (dir) => `/${dir}/`.includes(`/${f}/`);
+    if (picomatch.scan(f).isGlob) return picomatch(anchored ? f : `{${f},**/${f}}`, { nocase: false, dot: false });
+    return anchored ? (dir) => dir === f : (dir) => `/${dir}`.endsWith(`/${f}`);
   });
+  // Whether `dir` is itself a document folder (not only below one).
   return (dir) => tests.some((test) => test(dir));
 }
 
@@ -57,12 +59,16 @@ export function classifyPath(relPath: string, documentFolders: readonly string[]
   const base = segments[segments.length - 1];
   if (!/\.md$/i.test(base) || base.toLowerCase() === 'readme.md') return undefined;
   const folders = segments.slice(0, -1);
-  let inFolder = MATCHERS.get(documentFolders);
-  if (!inFolder) MATCHERS.set(documentFolders, (inFolder = folderMatcher(documentFolders)));
-  const inDocumentFolder = folders.length > 0 ? inFolder(folders.join('/')) : documentFolders.some((f) => /^\.?\/*\.?$/.test(f));
+  const inFolder = MATCHERS.get(documentFolders) ?? folderMatcher(documentFolders);
+  MATCHERS.set(documentFolders, inFolder);
+  // The folders the file lies in, deepest first: the first that is a document folder says where it is.
+  const prefixes = folders.map((_, i) => folders.slice(0, folders.length - i).join('/'));
+  const depth = prefixes.findIndex((dir) => inFolder(dir));
+  const atRoot = documentFolders.some((f) => /^\.?\/*\.?$/.test(f));
+  const inDocumentFolder = depth >= 0 || atRoot;
   let folderType: DocumentType | undefined;
   for (let i = folders.length - 1; i >= 0 && !folderType; i--) folderType = typeOfFolder(folders[i]);
-  return { inDocumentFolder, folderType };
+  return { inDocumentFolder, folderType, ...(depth > 0 ? { nested: true } : {}) };
 }
 
 /**

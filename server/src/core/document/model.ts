@@ -127,7 +127,7 @@ export function parseDocument(input: DocumentInput, documentFolders: readonly st
     });
   }
   if (!block) {
-    if (!where.inDocumentFolder) return undefined;
+    if (!where.inDocumentFolder || where.nested) return undefined;
     return build(input, doc, where.folderType, precomputed, {
       dialect: 'attest',
       hasFrontmatter: false,

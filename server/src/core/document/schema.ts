@@ -65,6 +65,17 @@ export const REVIEW_ALIASES: Readonly<Record<string, 'last' | 'cycle' | 'next'>>
   review_due: 'next',
 };
 
+/** Top-level fields other templates use for what Attest keeps under `approval`: the key of `approval` each one is. */
+export const APPROVAL_ALIASES: Readonly<Record<string, 'by' | 'on'>> = {
+  approver: 'by',
+  approved_by: 'by',
+  'approved-by': 'by',
+  approved_on: 'on',
+  approval_date: 'on',
+  approved_date: 'on',
+  date_approved: 'on',
+};
+
 /** How review frequencies are often written, as the cycle Attest knows. */
 export const CYCLE_WORDS: Readonly<Record<string, string>> = {
   annual: 'annual', annually: 'annual', yearly: 'annual', year: 'annual', '12 months': 'annual', '1 year': 'annual',

@@ -1,5 +1,5 @@
 import { nearestNewKeys } from '../../data/criteria';
-import { FIELDS, FIELD_BY_KEY, REVIEW_ALIASES, fieldsFor } from '../../document/schema';
+import { APPROVAL_ALIASES, FIELDS, FIELD_BY_KEY, REVIEW_ALIASES, fieldsFor } from '../../document/schema';
 import { moveIntoReview } from './moveIntoReview';
 import { finding, pluralOf, withArticle, type DocumentRule } from '../rule';
 import { replaceBySuggestion } from '../../fixes/replaceSuggestion';
@@ -53,6 +53,8 @@ function aliasOf(key: string, present: readonly string[]): { message: string; re
       ...(taken ? {} : { rename: spec.key }),
     };
   }
+  const approval = APPROVAL_ALIASES[lower];
+  if (approval) return { message: `\`${key}\` is \`approval.${approval}\` in Attest: write \`approval: { by: <role>, on: YYYY-MM-DD }\` (a role, not a person), so that approvals are checked.` };
   const review = REVIEW_ALIASES[lower];
   if (review === 'next') return { message: `Attest works \`${key}\` out from \`review\`: write \`review: { cycle: annual, last: YYYY-MM-DD }\` (the date of the last review) instead.` };
   if (review) return { message: `\`${key}\` is \`review.${review}\` in Attest: move it into \`review: { cycle: …, last: YYYY-MM-DD }\`, so that stale reviews are caught.` };
