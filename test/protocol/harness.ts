@@ -5,6 +5,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import {
   createProtocolConnection,
+  CodeLensRefreshRequest,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   DidOpenTextDocumentNotification,
@@ -41,6 +42,8 @@ export class ServerHarness {
   readonly notifications: { method: string; params: unknown }[] = [];
   /** How many publishDiagnostics notifications arrived. */
   published = 0;
+  /** How many times the server asked the client to ask for code lenses again. */
+  lensRefreshes = 0;
   private readonly listeners = new Set<() => void>();
   private stderr = '';
   settings: Record<string, unknown> = {};
@@ -65,6 +68,10 @@ export class ServerHarness {
       this.changed();
     });
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.onRequest(CodeLensRefreshRequest.type, () => {
+      this.lensRefreshes++;
+      this.changed();
+    });
     this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => {
       if (this.refuseProgress) throw new Error('this client shows no progress');
     });
@@ -87,7 +94,7 @@ export class ServerHarness {
       workspaceFolders: [{ uri: rootUri, name: path.basename(root) }],
       initializationOptions: options.initializationOptions,
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true }, codeLens: { refreshSupport: true } },
         window: { workDoneProgress: true },
         textDocument: { publishDiagnostics: { relatedInformation: true }, hover: { contentFormat: ['markdown', 'plaintext'] } },
       },

@@ -86,6 +86,17 @@ describe('language server over stdio: navigation', function () {
     assert.deepStrictEqual(lenses?.map((l) => [l.command?.title, l.command?.command, l.command?.arguments]), [['covers 2 criteria · 1 control · 0 procedures', '', undefined]]);
   });
 
+  it("asks the client to refresh a policy's lens when a control under it is deleted", async () => {
+    await started();
+    await server.open('policies/access.md');
+    const lens = async () => (await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: server.uri('policies/access.md') } }))?.map((l) => l.command?.title);
+    assert.deepStrictEqual(await lens(), ['covers 2 criteria · 1 control · 0 procedures']);
+    const before = server.lensRefreshes;
+    await server.writeFiles({ 'controls/ac-01.md': undefined });
+    await server.waitFor('a code lens refresh', () => server.lensRefreshes > before);
+    assert.deepStrictEqual(await lens(), ['covers 2 criteria · 0 controls · 0 procedures']);
+  });
+
   it('attaches the editor commands a client names, and only those', async () => {
     server = await ServerHarness.start(FILES, { initializationOptions: { clientCommands: ['attest.revealCoverage'] } });
     await server.diagnosticsOf('controls/ac-01.md');

@@ -1,4 +1,4 @@
-import type { Connection } from 'vscode-languageserver/node';
+import { CodeLensRefreshRequest, type Connection } from 'vscode-languageserver/node';
 import { claimLocations } from '../core/query/claims';
 import { CoverageChangedNotification, type FolderCoverage } from '../shared/protocol';
 import type { Folder, FolderSet } from './folders';
@@ -26,6 +26,8 @@ export class CoverageFeed {
   constructor(
     private readonly connection: Connection,
     private readonly folders: FolderSet,
+    /** Whether the client re-asks for code lenses when told (`workspace.codeLens.refreshSupport`). */
+    private readonly canRefreshLenses: () => boolean = () => false,
   ) {}
 
   /** Runs `work` (attest.yaml's findings) and then the coverage check once typing pauses. */
@@ -35,6 +37,9 @@ export class CoverageFeed {
       this.refresh = undefined;
       work();
       this.mayHaveChanged();
+      // A policy's lens counts the controls and procedures under it, which change in other
+      // files (a control deleted or moved to another policy): the client asks again.
+      this.refreshLenses();
     }, CoverageFeed.REFRESH_DELAY_MS);
   }
 
@@ -46,6 +51,10 @@ export class CoverageFeed {
     if (text === this.lastSent) return;
     this.lastSent = text;
     void this.connection.sendNotification(CoverageChangedNotification.method, { folders: coverage } satisfies CoverageChangedNotification.Params);
+  }
+
+  private refreshLenses(): void {
+    if (this.canRefreshLenses() && this.folders.everyReady) void this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   }
 
   dispose(): void {

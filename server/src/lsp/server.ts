@@ -37,17 +37,18 @@ export class AttestServer {
   /** Workers that outline Markdown while a large folder is indexed. */
   private readonly outlines = new OutlinePool();
   private clientCommands: ClientCommands = new Set();
-  private support: ClientSupport & { readonly watchRegistration: boolean; readonly workspaceFolders: boolean } = {
+  private support: ClientSupport & { readonly watchRegistration: boolean; readonly workspaceFolders: boolean; readonly lensRefresh: boolean } = {
     configuration: false,
     progress: false,
     watchRegistration: false,
     workspaceFolders: false,
+    lensRefresh: false,
   };
   private roots: readonly Root[] = [];
   readonly log: Logger = (what, error) => this.connection.console.error(`${what}: ${describeError(error)}`);
 
   constructor(readonly connection: Connection) {
-    this.coverage = new CoverageFeed(connection, this.folders);
+    this.coverage = new CoverageFeed(connection, this.folders, () => this.support.lensRefresh);
     this.publisher = new Publisher(connection, this.buffers, this.folders, this.coverage);
     this.sync = new BufferSync(this.buffers, this.folders, this.publisher);
     this.indexer = new Indexer(connection, this.buffers, this.folders, this.publisher, this.coverage, () => this.support, this.log);
@@ -73,6 +74,7 @@ export class AttestServer {
       progress: capabilities.window?.workDoneProgress === true,
       watchRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
       workspaceFolders: capabilities.workspace?.workspaceFolders === true,
+      lensRefresh: capabilities.workspace?.codeLens?.refreshSupport === true,
     };
     this.roots = params.workspaceFolders?.length
       ? params.workspaceFolders
