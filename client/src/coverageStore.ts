@@ -40,18 +40,6 @@ export function isEmptyFolder(folder: FolderCoverage): boolean {
   return !folder.configUri && Object.keys(folder.documents).length === 0;
 }
 
-/** Covered, in scope and percent over all folders. */
-export function overallSummary(folders: readonly FolderCoverage[]): { covered: number; inScope: number; percent: number } {
-  let covered = 0;
-  let inScope = 0;
-  for (const f of folders) {
-    if (isEmptyFolder(f)) continue;
-    covered += f.coverage.summary.covered;
-    inScope += f.coverage.summary.inScope;
-  }
-  return { covered, inScope, percent: inScope ? Math.round((covered / inScope) * 1000) / 10 : 100 };
-}
-
 /**
  * The last coverage the server sent, the indexing progress and the workspace state. The
  * tree, the status bar and the commands read from here; only the language client writes.

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { REVEAL_COVERAGE_COMMAND } from '../../server/src/shared/commands';
 import { escapeMarkdown } from '../../server/src/shared/markdown';
-import { isEmptyFolder, overallSummary, type CoverageStore } from './coverageStore';
+import { isEmptyFolder, type CoverageStore, type FolderCoverage } from './coverageStore';
 
 /**
  * "$(shield) Attest 87%": the coverage of the workspace; "$(sync~spin) Attest indexing
@@ -48,25 +48,9 @@ export class CoverageStatusBar implements vscode.Disposable {
         item.tooltip = 'No Attest documents in this workspace yet.';
         break;
       case 'ready': {
-        const summary = overallSummary(this.store.folders);
-        item.text = `$(shield) Attest ${summary.percent}%`;
-        const tip = new vscode.MarkdownString(undefined, true);
-        tip.appendMarkdown(`**Attest coverage**: ${summary.covered} of ${summary.inScope} in-scope criteria covered\n\n`);
         const folders = this.store.folders.filter((f) => !isEmptyFolder(f));
-        for (const f of folders) {
-          const s = f.coverage.summary;
-          tip.appendMarkdown(`- ${escapeMarkdown(f.name)}: ${s.percent}% (${s.covered}/${s.inScope})\n`);
-        }
-        // Each framework turned on besides the TSC, with its own percentage (the headline is the TSC's).
-        for (const f of folders) {
-          for (const framework of f.coverage.frameworks ?? []) {
-            const s = framework.summary;
-            const where = folders.length > 1 ? ` in ${escapeMarkdown(f.name)}` : '';
-            tip.appendMarkdown(`- ${escapeMarkdown(framework.name)}${where}: ${s.percent}% (${s.covered}/${s.inScope})\n`);
-          }
-        }
-        tip.appendMarkdown('\nClick to open the Coverage view.');
-        item.tooltip = tip;
+        item.text = `$(shield) ${statusText(folders)}`;
+        item.tooltip = coverageTooltip(folders);
         break;
       }
     }
@@ -77,4 +61,36 @@ export class CoverageStatusBar implements vscode.Disposable {
     this.subscription.dispose();
     this.item.dispose();
   }
+}
+
+/** Folders whose figures still fit in the status bar; beyond, the tooltip lists them. */
+const MAX_FOLDERS_SHOWN = 3;
+
+/**
+ * "Attest 87%" for one folder; "Attest app 87% · infra 40%" for several: each folder is
+ * audited on its own, so a pooled percentage would describe no audit at all.
+ */
+export function statusText(folders: readonly FolderCoverage[]): string {
+  if (folders.length === 0) return 'Attest';
+  if (folders.length === 1) return `Attest ${folders[0].coverage.summary.percent}%`;
+  if (folders.length > MAX_FOLDERS_SHOWN) return `Attest ${folders.length} folders`;
+  return `Attest ${folders.map((f) => `${f.name} ${f.coverage.summary.percent}%`).join(' · ')}`;
+}
+
+function coverageTooltip(folders: readonly FolderCoverage[]): vscode.MarkdownString {
+  const tip = new vscode.MarkdownString(undefined, true);
+  const several = folders.length > 1;
+  for (const f of folders) {
+    const s = f.coverage.summary;
+    const drafted = s.drafted ? `; ${s.drafted} drafted` : '';
+    tip.appendMarkdown(`**${several ? escapeMarkdown(f.name) : 'Attest coverage'}**: ${s.percent}% — ${s.covered} of ${s.inScope} in-scope criteria covered${drafted}\n\n`);
+    // Each framework turned on besides the TSC, with its own percentage (the headline is the TSC's).
+    for (const framework of f.coverage.frameworks ?? []) {
+      const fs = framework.summary;
+      tip.appendMarkdown(`- ${escapeMarkdown(framework.name)}: ${fs.percent}% (${fs.covered}/${fs.inScope})\n`);
+    }
+    if (f.coverage.frameworks?.length) tip.appendMarkdown('\n');
+  }
+  tip.appendMarkdown('Click to open the Coverage view.');
+  return tip;
 }

@@ -35,7 +35,9 @@ export interface AttestApi {
     readonly onDidChange: vscode.Event<void>;
     readonly state: string;
     setIndexing(params: { folder: string; done: number; total: number; finished: boolean }): void;
-    setState(state: 'loading' | 'failed'): void;
+    setState(state: 'loading' | 'failed' | 'ready'): void;
+    /** As the server's coverage notification would set it (the test builds the folders). */
+    setCoverage(folders: readonly object[]): void;
   };
   readonly statusBar: vscode.StatusBarItem;
   whenReady(): Promise<void>;

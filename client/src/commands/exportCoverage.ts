@@ -27,7 +27,7 @@ export interface ExportOptions {
 export async function exportCoverage(services: Services, format: ExportFormat, options: ExportOptions = {}): Promise<vscode.Uri> {
   if (!EXPORT_FORMATS.includes(format)) throw new Error(`Unknown report format \`${format}\`: use ${EXPORT_FORMATS.join(', ')}.`);
   requireTrust('export a coverage report');
-  const folder = options.folder ?? (await pickFolder(undefined, 'Folder to report on'))?.uri;
+  const folder = options.folder ?? (await pickFolder(undefined, 'Folder to report on', { store: services.store }))?.uri;
   if (!folder) throw new Error('No workspace folder to report on.');
   await services.ensureServer();
   const client = services.client.languageClient;
@@ -70,7 +70,7 @@ function previewHtml(services: Services, uri: vscode.Uri): void {
 
 /** `attest.exportCoverage`: quick pick of the format, then export and open. */
 export async function exportCoverageCommand(services: Services, arg?: unknown): Promise<vscode.Uri | undefined> {
-  const folder = await pickFolder(arg, 'Folder to report on');
+  const folder = await pickFolder(arg, 'Folder to report on', { store: services.store });
   if (!folder) return undefined;
   const picked = await vscode.window.showQuickPick(
     [

@@ -13,7 +13,7 @@ const EXTENSION: Readonly<Record<EvidenceFormat, string>> = { csv: 'csv', markdo
  */
 export async function exportEvidenceCommand(services: Services, arg?: unknown): Promise<vscode.Uri | undefined> {
   requireTrust('export the evidence request list');
-  const folder = await pickFolder(arg, 'Folder whose evidence to list');
+  const folder = await pickFolder(arg, 'Folder whose evidence to list', { store: services.store });
   if (!folder) return undefined;
   const picked = await vscode.window.showQuickPick(
     [

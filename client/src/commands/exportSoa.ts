@@ -25,7 +25,7 @@ export async function exportSoa(services: Services, framework: SoaFramework, for
   if (!SoaRequest.FRAMEWORKS.includes(framework)) throw new Error(`A Statement of Applicability is made for ${SoaRequest.FRAMEWORKS.join(' or ')}, not \`${framework}\`.`);
   if (!SoaRequest.FORMATS.includes(format)) throw new Error(`Unknown format \`${format}\`: use ${SoaRequest.FORMATS.join(', ')}.`);
   requireTrust('export a Statement of Applicability');
-  const folder = options.folder ?? (await pickFolder(undefined, 'Folder to state'))?.uri;
+  const folder = options.folder ?? (await pickFolder(undefined, 'Folder to state', { store: services.store }))?.uri;
   if (!folder) throw new Error('No workspace folder to state.');
   await services.ensureServer();
   const client = services.client.languageClient;
@@ -46,7 +46,7 @@ function frameworkOf(arg: unknown): SoaFramework | undefined {
 
 /** `attest.exportSoa`: the framework (those turned on first), the format and the file, then export and open. */
 export async function exportSoaCommand(services: Services, arg?: unknown): Promise<vscode.Uri | undefined> {
-  const folder = await pickFolder(arg, 'Folder to state');
+  const folder = await pickFolder(arg, 'Folder to state', { store: services.store });
   if (!folder) return undefined;
   let framework = frameworkOf(arg);
   if (!framework) {
