@@ -1,18 +1,23 @@
 import * as vscode from 'vscode';
 import { REVEAL_COVERAGE_COMMAND } from '../../../server/src/shared/commands';
+
+/** Until the server names it in shared/commands. */
+const REVEAL_EDIT_COMMAND = 'attest.revealEdit';
 import type { CoverageFilter } from '../coverageTree';
 import type { Services } from '../services';
 import { exportCoverageCommand } from './exportCoverage';
 import { exportEvidenceCommand } from './exportEvidence';
 import { exportSoaCommand } from './exportSoa';
 import { initCommand } from './init';
-import { newDocumentCommand } from './newDocument';
+import { gapOf, newDocumentCommand } from './newDocument';
+import { revealEditCommand } from './revealEdit';
 import { revealCoverage } from './reveal';
 import { showCriteriaCommand } from './showCriteria';
 
 /** Every command the extension contributes (package.json `contributes.commands`). */
 export const COMMANDS = [
   'attest.newDocument',
+  'attest.newControlFor',
   'attest.exportCoverage',
   'attest.exportEvidence',
   'attest.exportSoa',
@@ -48,6 +53,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
   };
   return [
     command('attest.newDocument', (arg) => newDocumentCommand(services, arg)),
+    command('attest.newControlFor', (arg) => newDocumentCommand(services, arg, gapOf(arg) ?? {})),
     command('attest.exportCoverage', (arg) => exportCoverageCommand(services, arg)),
     command('attest.exportEvidence', (arg) => exportEvidenceCommand(services, arg)),
     command('attest.exportSoa', (arg) => exportSoaCommand(services, arg)),
@@ -67,5 +73,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     command('attest.filter.mlGaps', filter('mlGaps')),
     command('attest.filter.mlGapsActive', filter('all')),
     command('attest.filter.all', filter('all')),
+    // Run by quick fixes after their edit, not from the palette: not contributed.
+    vscode.commands.registerCommand(REVEAL_EDIT_COMMAND, (arg: unknown) => revealEditCommand(arg).catch(report(REVEAL_EDIT_COMMAND))),
   ];
 }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { DOCUMENT_TYPES, type DocumentType } from '../../../server/src/shared/documentTypes';
+import { PLACEHOLDER_PATTERN } from '../../../server/src/shared/placeholder';
 import { NewDocumentRequest } from '../../../server/src/shared/protocol';
 import type { Services } from '../services';
 import { pickFolder, requireTrust } from './folders';
-
+import { pickCriteria, pickParent, pickTopics, type Choice } from './newDocumentPickers';
 
 const TYPE_INFO: Readonly<Record<DocumentType, { label: string; detail: string; example: string; parent?: string }>> = {
   policy: { label: 'Policy', detail: 'What the organisation commits to, and who owns it.', example: 'Access Control Policy' },
@@ -33,67 +34,86 @@ export async function createDocument(services: Services, folder: vscode.Uri, spe
   return uri;
 }
 
-type Pick<T> = vscode.QuickPickItem & { value: T };
+/** What a gap in the Coverage view asks for: a control for this criterion or ML topic. */
+export interface GapPreset {
+  readonly criteria?: readonly string[];
+  readonly ml?: readonly string[];
+}
 
-/** `attest.newDocument`: type, title, criteria (and ML topics, parent policy), then write and open. */
-export async function newDocumentCommand(services: Services, arg?: unknown): Promise<vscode.Uri | undefined> {
-  const folder = await pickFolder(arg, 'Folder for the new document');
+/** The criterion or topic of a Coverage view row, when the command came from one. */
+export function gapOf(arg: unknown): GapPreset | undefined {
+  if (!arg || typeof arg !== 'object') return undefined;
+  const node = arg as { kind?: unknown; criterion?: { id?: unknown }; topic?: { topic?: unknown } };
+  if (node.kind === 'criterion' && typeof node.criterion?.id === 'string') return { criteria: [node.criterion.id] };
+  if (node.kind === 'topic' && typeof node.topic?.topic === 'string') return { ml: [node.topic.topic] };
+  return undefined;
+}
+
+/** The first `<PLACEHOLDER>` of a new document, to put the cursor on what to write first. */
+function firstPlaceholder(document: vscode.TextDocument): vscode.Range | undefined {
+  const match = new RegExp(PLACEHOLDER_PATTERN.source).exec(document.getText());
+  return match ? new vscode.Range(document.positionAt(match.index), document.positionAt(match.index + match[0].length)) : undefined;
+}
+
+/**
+ * `attest.newDocument`: type, title, criteria (and ML topics, parent policy), then write and
+ * open at the first placeholder. From a gap of the Coverage view (`attest.newControlFor`) the
+ * type is a control and the criterion or topic is chosen already.
+ */
+export async function newDocumentCommand(services: Services, arg?: unknown, preset?: GapPreset): Promise<vscode.Uri | undefined> {
+  const folder = await pickFolder(arg, 'Folder for the new document', { store: services.store });
   if (!folder) return undefined;
   await services.ensureServer();
   const coverage = services.store.folderOf(folder.uri);
   const title = 'New Attest Document';
 
-  const typePick = await vscode.window.showQuickPick<Pick<DocumentType>>(
-    DOCUMENT_TYPES.map((t) => ({ label: TYPE_INFO[t].label, description: t, detail: TYPE_INFO[t].detail, value: t })),
-    { title, placeHolder: 'Document type' },
-  );
-  if (!typePick) return undefined;
-  const type = typePick.value;
+  let type: DocumentType;
+  if (preset) type = 'control';
+  else {
+    const typePick = await vscode.window.showQuickPick<Choice<DocumentType>>(
+      DOCUMENT_TYPES.map((t) => ({ label: TYPE_INFO[t].label, description: t, detail: TYPE_INFO[t].detail, value: t })),
+      { title, placeHolder: 'Document type' },
+    );
+    if (!typePick) return undefined;
+    type = typePick.value;
+  }
+  const gapName = [...(preset?.criteria ?? []), ...(preset?.ml ?? [])].join(', ');
 
   const docTitle = await vscode.window.showInputBox({
-    title,
+    title: preset ? `New control for ${gapName}` : title,
     prompt: `Title of the ${TYPE_INFO[type].label.toLowerCase()}`,
     placeHolder: TYPE_INFO[type].example,
+    ignoreFocusOut: true,
     validateInput: (value) => (/[A-Za-z0-9]/.test(value) ? undefined : 'The title needs at least one letter or digit.'),
   });
   if (!docTitle) return undefined;
+  const stepTitle = `${title}: ${docTitle}`;
 
   // The criteria and topics of this folder as the server sees them: in scope, custom ones included.
-  const criteriaPicks = await vscode.window.showQuickPick<Pick<string>>(
-    (coverage?.coverage.criteria ?? []).map((c) => ({ label: c.id, description: `${c.category} · ${c.status}`, detail: c.summary, value: c.id })),
-    { title: `${title}: ${docTitle}`, placeHolder: 'Criteria the document addresses (type to filter, space to select)', canPickMany: true, matchOnDetail: true },
-  );
-  if (!criteriaPicks) return undefined;
+  const criteria = await pickCriteria(coverage, { title: stepTitle, required: type === 'control', preselected: preset?.criteria });
+  if (!criteria) return undefined;
 
-  let ml: string[] | undefined;
-  const topics = coverage?.coverage.ml ?? [];
-  if (topics.length > 0 && (type === 'addendum' || type === 'policy' || type === 'control')) {
-    const topicPicks = await vscode.window.showQuickPick<Pick<string>>(
-      topics.map((t) => ({ label: t.topic, description: `${t.title} — ${t.status}`, value: t.topic })),
-      { title: `${title}: ${docTitle}`, placeHolder: 'ML topics the document addresses (optional)', canPickMany: true, matchOnDescription: true },
-    );
-    if (!topicPicks) return undefined;
-    ml = topicPicks.map((p) => p.value);
+  let ml: string[] | undefined = preset?.ml ? [...preset.ml] : undefined;
+  if (!ml && (coverage?.coverage.ml.length ?? 0) > 0 && (type === 'addendum' || type === 'policy' || type === 'control')) {
+    ml = await pickTopics(coverage, stepTitle);
+    if (!ml) return undefined;
   }
 
-  let parent: string | undefined;
+  let parent: string | null | undefined;
   const parentPrompt = TYPE_INFO[type].parent;
-  const policies = Object.entries(coverage?.documents ?? {}).filter(([, d]) => d.type === 'policy');
-  if (parentPrompt && policies.length > 0) {
-    const picked = await vscode.window.showQuickPick<Pick<string | undefined>>(
-      [
-        { label: 'The policy that claims these criteria', description: 'chosen for you', value: undefined },
-        ...policies.map(([id, d]) => ({ label: id, description: d.title, value: id })),
-      ],
-      { title: `${title}: ${docTitle}`, placeHolder: parentPrompt },
-    );
-    if (!picked) return undefined;
-    parent = picked.value;
+  if (parentPrompt) {
+    parent = await pickParent(coverage, criteria, stepTitle, parentPrompt);
+    if (parent === undefined) return undefined;
   }
 
   try {
-    const uri = await createDocument(services, folder.uri, { type, title: docTitle.trim(), criteria: criteriaPicks.map((p) => p.value), ml, parent });
-    await vscode.window.showTextDocument(uri, { preview: false });
+    const uri = await createDocument(services, folder.uri, { type, title: docTitle.trim(), criteria, ml, parent });
+    const editor = await vscode.window.showTextDocument(uri, { preview: false });
+    const placeholder = firstPlaceholder(editor.document);
+    if (placeholder) {
+      editor.selection = new vscode.Selection(placeholder.start, placeholder.end);
+      editor.revealRange(placeholder);
+    }
     return uri;
   } catch (error) {
     void vscode.window.showErrorMessage(`Attest could not create the document: ${error instanceof Error ? error.message : String(error)}`);

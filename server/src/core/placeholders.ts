@@ -5,8 +5,9 @@
  * Attest wrote is never taken for finished work.
  */
 
-/** `<COMPANY NAME>`, `<N>`, `<REQUIREMENT 1>`, `<ON-CALL ROLE>`: capitals, digits, spaces and hyphens. */
-export const PLACEHOLDER_PATTERN = /<([A-Z](?:[A-Z0-9 -]*[A-Z0-9])?)>/g;
+import { PLACEHOLDER_PATTERN } from '../shared/placeholder';
+
+export { PLACEHOLDER_PATTERN };
 
 /** Upper-case HTML elements (`<BR>`, `<HR>`) are markup a Markdown author may write, not template text. */
 const HTML_ELEMENTS = new Set(['A', 'B', 'I', 'U', 'P', 'S', 'Q', 'BR', 'HR', 'EM', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'TD', 'TR', 'TH', 'DIV', 'SPAN', 'SUB', 'SUP', 'PRE', 'CODE', 'KBD', 'DETAILS', 'SUMMARY', 'TABLE', 'THEAD', 'TBODY', 'IMG', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'CENTER', 'SMALL', 'STRONG']);

@@ -14,8 +14,11 @@ export interface NewDocumentSpec {
   readonly title: string;
   readonly criteria: readonly string[];
   readonly ml?: readonly string[];
-  /** The parent policy (`policy:` of a control or procedure, `extends:` of an addendum). */
-  readonly parent?: string;
+  /**
+   * The parent policy (`policy:` of a control or procedure, `extends:` of an addendum);
+   * `null` for none; left out, the policy that claims the criteria (for other LSP clients).
+   */
+  readonly parent?: string | null;
 }
 
 /** Coverage of one workspace folder. */

@@ -20,6 +20,15 @@ describe('new document', () => {
     assert.ok(after.index.diagnose(created.relPath).some((d) => d.message.startsWith('<OWNER ROLE> in "owner"')));
   });
 
+  it('writes no parent when the user says there is none, and the one the user chose', async () => {
+    const files = { 'policies/access.md': policy(), 'policies/hr.md': policy({ id: 'POL-HR', criteria: '[CC1.4]' }) };
+    const { index } = await workspace(files);
+    const none = newDocument(index, { type: 'control', title: 'Badge Audit', criteria: ['CC6.2'], parent: null });
+    assert.doesNotMatch(none.text, /^policy:/m);
+    const chosen = newDocument(index, { type: 'control', title: 'Badge Audit', criteria: ['CC6.2'], parent: 'POL-HR' });
+    assert.match(chosen.text, /^policy: POL-HR$/m);
+  });
+
   it("uses the sections attest.yaml requires, and the ML topics' sections", async () => {
     const config = 'ml: true\nsections:\n  addendum: [Purpose, Data Retention Schedule]\n';
     const { index } = await workspace({ 'attest.yaml': config, 'policies/access.md': policy() });

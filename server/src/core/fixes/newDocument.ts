@@ -57,7 +57,7 @@ export function newDocument(index: FixContext, spec: NewDocumentSpec): NewDocume
   if (spec.criteria.length > 0) lines.push(`criteria: [${spec.criteria.join(', ')}]`);
   if (spec.ml?.length) lines.push(`ml: [${spec.ml.join(', ')}]`);
   const parentKey = spec.type === 'addendum' ? 'extends' : spec.type === 'control' || spec.type === 'procedure' ? 'policy' : undefined;
-  const parent = spec.parent ?? policyFor(index, spec.criteria)?.id?.value;
+  const parent = spec.parent === null ? undefined : (spec.parent ?? policyFor(index, spec.criteria)?.id?.value);
   if (parentKey && parent) lines.push(`${parentKey}: ${parent}`);
   if (spec.type === 'control') lines.push('frequency: quarterly');
   const sections = [
