@@ -4,25 +4,14 @@
  * the error goes away.
  */
 import * as assert from 'assert';
-import type { Locator, Page } from 'playwright-core';
 import { context } from './context';
 import { fixtureWorkspace } from './attest';
-import { activeEditor, editorLine, editorToken, renderedBox } from './workbench/editor';
+import { actionWidget, offeredAction, pickAction } from './workbench/codeActions';
+import { activeEditor, editorLine } from './workbench/editor';
 import { openFile } from './workbench/explorer';
 import { screenshot, waitUntilOpaque } from './workbench/screenshots';
+import { statusBarErrors } from './workbench/statusBar';
 import { waitFor } from './workbench/waitFor';
-
-/** The code action menu (light bulb / Ctrl+.). */
-function actionWidget(page: Page): Locator {
-  return page.locator('.action-widget');
-}
-
-/** Error count of the status bar's problems entry ("Errors: 1, Infos: 32"; no "Errors" when there are none). */
-async function statusBarErrors(page: Page): Promise<number> {
-  const label = (await page.locator('#status\\.problems a').first().getAttribute('aria-label')) ?? '';
-  const m = /Errors: (\d+)/.exec(label);
-  return m ? Number(m[1]) : 0;
-}
 
 function lineText(text: string | null): string {
   return (text ?? '').replace(/\u00a0/g, ' ');
@@ -40,36 +29,7 @@ describe('quick fix', function () {
     await waitFor(async () => (await statusBarErrors(page)) === 1, 30000, 'the status bar to count one error');
 
     // Put the cursor inside CC9.9 and open the quick fix menu with Ctrl+.
-    const token = editorToken(page, 'CC9.9');
-    const fix = actionWidget(page).locator('.monaco-list-row').filter({ hasText: /Change\s+`?CC9\.9`?\s+to\s+`?CC9\.1`?/ }).first();
-    let offered: string[] = [];
-    await waitFor(
-      async () => {
-        if (await fix.isVisible()) {
-          return true;
-        }
-        // Not (yet) offered: close the menu, click into CC9.9 again and ask again.
-        await page.keyboard.press('Escape');
-        const box = await renderedBox(token, 'the CC9.9 token', 5000);
-        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-        await page.keyboard.press('Control+.');
-        // Either the menu or the editor's "No code actions available" message shows.
-        const message = page.locator('.monaco-editor-overlaymessage').filter({ hasText: /\S/ });
-        await actionWidget(page).or(message).first().waitFor({ state: 'visible', timeout: 3000 }).catch(() => undefined);
-        // The list fills as providers answer.
-        await fix.waitFor({ state: 'visible', timeout: 1000 }).catch(() => undefined);
-        offered = (await actionWidget(page).locator('.monaco-list-row').allTextContents().catch(() => [] as string[])).map((t) => t.trim());
-        if (offered.length === 0 && (await message.isVisible())) {
-          offered = [`(message) ${((await message.first().textContent()) ?? '').trim()}`];
-        }
-        return fix.isVisible();
-      },
-      45000,
-      'the quick fix menu to offer "Change `CC9.9` to `CC9.1`"',
-      250,
-    ).catch((err: Error) => {
-      throw new Error(`${err.message}; Ctrl+. last offered: ${JSON.stringify(offered)}`);
-    });
+    const fix = await offeredAction(page, 'CC9.9', /Change\s+\S?CC9\.9\S?\s+to\s+\S?CC9\.1\S?/);
     const items = (await actionWidget(page).locator('.monaco-list-row').allTextContents()).map((t) => t.trim());
     assert.ok(
       items.some((t) => /CC9\.2/.test(t)),
@@ -79,11 +39,7 @@ describe('quick fix', function () {
     await waitUntilOpaque(actionWidget(page), 'the quick fix menu to be fully shown');
     await screenshot(page, 'quickfix-menu');
 
-    // The menu lays a pointer block over the page until the mouse moves: move onto the item, then click it.
-    const item = await renderedBox(fix, 'the fix in the menu', 5000);
-    await page.mouse.move(item.x + item.width / 2, item.y + item.height / 2, { steps: 4 });
-    await page.mouse.click(item.x + item.width / 2, item.y + item.height / 2);
-    await actionWidget(page).waitFor({ state: 'hidden', timeout: 5000 });
+    await pickAction(page, fix);
 
     // The editor text changed: CC9.9 is gone, CC9.1 is there, CC6.2 kept.
     const criteriaLine = editorLine(page, 'criteria:');
