@@ -52,7 +52,8 @@ export function findingsHtml(diagnostics: readonly ReportedDiagnostic[], documen
     return out;
   }
   const errors = open.filter((d) => d.severity === 'error').length;
-  out.push(`<p class="note">${plural(errors, 'error')} and ${plural(open.length - errors, 'warning')}, each with what to do: evidence gaps to collect, documents to complete.${also}</p>`, '<ul class="findings">');
+  const counts = [errors > 0 ? plural(errors, 'error') : undefined, open.length > errors ? plural(open.length - errors, 'warning') : undefined].filter((c) => c !== undefined).join(' and ');
+  out.push(`<p class="note">${counts}, each with what to do: evidence gaps to collect, documents to complete.${also}</p>`, '<ul class="findings">');
   for (const d of open) {
     out.push(`<li class="sev-${d.severity}">${where(d.file, d.line, documentHref)}<span class="code">${esc(d.code)} · ${d.severity}</span><br>${esc(d.message)}</li>`);
   }

@@ -46,7 +46,8 @@ export function indexPageHtml(content: IndexContent): string {
   const { coverage, meta } = content;
   const groups = groupByCategory(coverage.criteria);
   const main = [
-    ...pageHeader(coverage, meta),
+    // The report's legend speaks of the workspace's files; here the documents open as pages.
+    ...pageHeader(coverage, meta).map((line) => line.replace('its documents link to the files in the workspace', 'its documents link to their pages in this package')),
     '<main>',
     ...contents(content),
     ...criteriaOverview(groups),

@@ -59,6 +59,7 @@ article.doc { max-width: 920px; margin: 24px auto; background: var(--paper); bor
   body.doc-page, body.book { background: #ffffff; }
   article.doc { max-width: none; margin: 0; padding: 0; border: 0; border-radius: 0; }
   body.book article.doc { break-before: page; }
+  body.book article.doc:first-of-type { break-before: auto; }
   .book-intro { max-width: none; margin: 0; }
   .doc-fields { break-inside: avoid; }
   .doc-body h1, .doc-body h2, .doc-body h3, .doc-body h4 { break-after: avoid; }
