@@ -94,7 +94,7 @@ function claimLinks(ids: readonly string[], anchor: (id: string) => string, link
     const target = anchor(id);
     return links.indexAnchors.has(target) ? `<a href="${esc(hrefFrom(links.page, INDEX_PAGE, target))}">${esc(id)}</a>` : `<span title="not in the audit's scope">${esc(id)}</span>`;
   });
-  return `<span class="crit-links">${items.join('')}</span>`;
+  return `<span class="crit-links">${items.join(', ')}</span>`;
 }
 
 function evidenceHtml(item: EvidenceLine, links: HeaderLinks): string {

@@ -4,7 +4,7 @@ import { documentHeader, type HeaderLinks } from './documentHeader';
 import { idOf, placeBody, renderBody, type LinkResolver, type RenderedBody } from './markdown';
 import { documentMeta, type DocumentMeta } from './metadata';
 import { BOOK_PAGE, documentPage, hrefFrom } from './paths';
-import { packagePage, packageTitle, type PackageParts } from './shell';
+import { packagePage, type PackageParts } from './shell';
 import type { FileHistory } from './types';
 
 /** A document as the package shows it: its fields, its page, its place in the printable book and its body. */
@@ -139,11 +139,11 @@ export function documentPages(setting: DocumentSetting): Map<string, string> {
 export function bookPageHtml(setting: DocumentSetting): string {
   const intro = [
     '<header class="book-intro">',
-    `<h1>${esc(packageTitle(setting.parts))}: all documents</h1>`,
+    `<h1>All documents${setting.parts.organization ? ` — ${esc(setting.parts.organization)}` : ''}</h1>`,
     `<p class="note">${setting.documents.length === 1 ? 'The workspace’s one document' : `The workspace’s ${setting.documents.length} documents`} as of ${esc(setting.parts.date)}, each policy followed by the documents that extend or implement it. Printed, each document starts on a new page.</p>`,
     '</header>',
   ];
   const place = placement(lookupsOf(setting), BOOK_PAGE, true);
   const articles = setting.documents.flatMap((d) => article(d, place, setting.history, true));
-  return packagePage(BOOK_PAGE, `${packageTitle(setting.parts)}: all documents`, setting.parts, ['<main>', ...intro, ...articles, '</main>'], 'book');
+  return packagePage(BOOK_PAGE, `All documents${setting.parts.organization ? ` — ${setting.parts.organization}` : ''}`, setting.parts, ['<main>', ...intro, ...articles, '</main>'], 'book');
 }

@@ -25,11 +25,11 @@ export function navBar(page: string, parts: PackageParts): string {
   const items = [
     `<li class="pkg-name">${esc(packageTitle(parts))}</li>`,
     item('Coverage', INDEX_PAGE),
-    ...(parts.evidence ? [item('Evidence requests', EVIDENCE_PAGE)] : []),
+    ...(parts.evidence ? [item('Evidence', EVIDENCE_PAGE)] : []),
     ...parts.soas.map((s) => item(`SoA ${s.name}`, soaPage(s.framework))),
     item('Exceptions', INDEX_PAGE, 'exceptions-h'),
     item('Documents', INDEX_PAGE, 'pkg-documents'),
-    item('All documents (print)', BOOK_PAGE),
+    item('All documents', BOOK_PAGE),
   ];
   return `<nav class="pkg-nav" aria-label="Auditor package"><ul>${items.join('')}</ul></nav>`;
 }

@@ -38,7 +38,6 @@ article.doc { max-width: 920px; margin: 24px auto; background: var(--paper); bor
 .doc-fields dd { margin: 0; }
 .doc-fields ul { margin: 0; padding-left: 18px; }
 .doc-fields .crit-links a { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace; font-size: 13px; }
-.doc-fields .crit-links > * + *::before { content: ", "; color: var(--muted); }
 .warn { color: #6e2800; font-weight: 600; }
 .doc-body { margin-top: 22px; }
 .doc-body h1, .doc-body h2, .doc-body h3, .doc-body h4 { margin: 26px 0 8px; padding: 0; border: 0; line-height: 1.25; }
