@@ -21,6 +21,11 @@ Commands:
       --framework iso42001|iso27001          (required)
       --format csv|markdown|html  (default: markdown)
       --output FILE               write to FILE instead of standard output
+  package [dir]    Write the auditor package: a folder that opens offline, with the coverage
+                   report, each ISO statement of applicability, the evidence requests, the
+                   exceptions and every document as a page with its last change in git
+      --output DIR                the folder to write (required; new, empty, or an earlier package)
+      --allow-empty               succeed on a folder without Attest documents
   init [dir]       Create attest.yaml and the starter policy library in a folder
       --only LIST                 only these parts: policies,addenda,controls,procedures
       --organization NAME         the organisation the policies are for (written to attest.yaml)

@@ -8,6 +8,7 @@ import { USAGE } from './help';
 import { importCommand } from './import';
 import { initWorkspace } from './init';
 import { evidenceCommand } from './evidence';
+import { packageCommand } from './auditPackage';
 import { soa } from './soa';
 import { HELP, folderOf, type Io } from './options';
 import { CliError, UsageError } from './usage';
@@ -36,6 +37,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await evidenceCommand(rest, io, USAGE);
       case 'soa':
         return await soa(rest, io, USAGE);
+      case 'package':
+        return await packageCommand(rest, io, USAGE);
       case 'init':
         return init(rest, io);
       case 'import':
