@@ -120,19 +120,23 @@ function windowItem(window: WindowGroup, today: string): vscode.TreeItem {
   return item;
 }
 
-function requestDescription(row: EvidenceRow): string {
+function requestDescription(row: EvidenceRow, today: string, inGroup: boolean): string {
   const r = row.request;
+  // A window that ended lately may still be within its grace days.
+  const due = row.state === 'missing' ? `${r.due < today ? 'was due' : 'due'} ${r.due}` : `due ${r.due}`;
+  // Under "Due next" and "Missing" the group already says the state.
+  if (inGroup) return due;
   switch (row.state) {
     case 'collected': {
       const more = r.evidence.length > 1 ? ` +${r.evidence.length - 1} more` : '';
       return `✓ ${r.evidence[0] ? evidenceItemText(r.evidence[0]) : 'collected'}${more}`;
     }
     case 'missing':
-      return `✗ missing — was due ${r.due}`;
+      return `✗ missing — ${due}`;
     case 'dueNext':
       return `due next — by ${r.due}`;
     case 'upcoming':
-      return `upcoming — due ${r.due}`;
+      return `upcoming — ${due}`;
   }
 }
 
@@ -141,7 +145,9 @@ function requestItem(folder: FolderEvidence, row: EvidenceRow, inGroup: boolean)
   const collapsible = row.state === 'collected' && r.evidence.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
   const item = new vscode.TreeItem(r.control.id, collapsible);
   const windowLabel = r.window.kind === 'period' ? `${r.window.start} to ${r.window.end}` : r.window.kind === 'as-of' ? `as of ${r.window.end}` : r.window.label;
-  item.description = inGroup ? `${windowLabel} · ${requestDescription(row)} · ${r.control.title}` : `${requestDescription(row)} · ${r.control.title}`;
+  const today = folder.result.kind === 'list' ? folder.result.list.today : '';
+  const description = `${requestDescription(row, today, inGroup)} · ${r.control.title}`;
+  item.description = inGroup ? `${windowLabel} · ${description}` : description;
   const [name, color] = STATE_ICON[row.state];
   item.iconPath = icon(name, color);
   item.tooltip = requestTooltip(row);
