@@ -7,6 +7,7 @@ import { createDocument, type NewDocumentSpec } from './commands/newDocument';
 import { revealCoverage } from './commands/reveal';
 import { CoverageStore } from './coverageStore';
 import { CoverageTreeProvider, VIEW_ID, type CoverageNode } from './coverageTree';
+import { registerEvidenceView } from './evidenceView';
 import { AttestLanguageClient } from './languageClient';
 import type { Services } from './services';
 import { CoverageStatusBar } from './statusBar';
@@ -53,7 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Attest
   };
   services = { context, store, client, tree, treeView, ensureServer };
   const s = services;
-  context.subscriptions.push(...registerCommands(s));
+  context.subscriptions.push(...registerCommands(s), registerEvidenceView(s));
 
   // Start the server only where there is something Attest reads (see activation.ts).
   const startIfAttest = async (): Promise<void> => {
