@@ -7,24 +7,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Page } from 'playwright-core';
 import { context } from './context';
 import { COVERED, cliCoverage, openAttestView, rowDescription, rowLabel, setExpanded, treeRow } from './attest';
 import { screenshot } from './workbench/screenshots';
+import { resizeSideBar } from './workbench/views';
 import { waitFor } from './workbench/waitFor';
-
-/** Drags the sash between the side bar and the editor so that the side bar is `width` px wide (descriptions are long). */
-async function resizeSideBar(page: Page, width: number): Promise<void> {
-  const sidebar = page.locator('.part.sidebar');
-  const box = await sidebar.boundingBox();
-  assert.ok(box, 'the side bar is shown');
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + width, y, { steps: 8 });
-  await page.mouse.up();
-  await waitFor(async () => Math.abs(((await sidebar.boundingBox())?.width ?? 0) - width) < 20, 5000, `the side bar to be ${width} px wide`);
-}
 
 describe('coverage view', function () {
   it('shows categories, criteria with their status and the ML addenda', async function () {

@@ -14,7 +14,7 @@ import { context } from './context';
 import { fixtureWorkspace, openAttestView, rowDescription, rowLabel } from './attest';
 import { screenshot } from './workbench/screenshots';
 import { statusBarItem } from './workbench/statusBar';
-import { viewPane, viewRows } from './workbench/views';
+import { resizeSideBar, viewPane, viewRows } from './workbench/views';
 import { waitFor } from './workbench/waitFor';
 
 interface EvidenceJson {
@@ -58,19 +58,6 @@ async function shownRows(pane: Locator): Promise<Array<{ level: number; label: s
     shown.push({ level: Number(await row.getAttribute('aria-level')), label: await rowLabel(row), description: await rowDescription(row) });
   }
   return shown;
-}
-
-/** Drags the sash between the side bar and the editor so that the side bar is `width` px wide (descriptions are long). */
-async function resizeSideBar(page: Page, width: number): Promise<void> {
-  const sidebar = page.locator('.part.sidebar');
-  const box = await sidebar.boundingBox();
-  assert.ok(box, 'the side bar is shown');
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + width, y, { steps: 8 });
-  await page.mouse.up();
-  await waitFor(async () => Math.abs(((await sidebar.boundingBox())?.width ?? 0) - width) < 20, 5000, `the side bar to be ${width} px wide`);
 }
 
 /** The Attest container with Coverage collapsed, so that the Evidence pane has the room. */

@@ -7,7 +7,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { runCommand } from './quickInput';
 import { exactly } from './textMatch';
-import { DEFAULT_TIMEOUT } from './waitFor';
+import { DEFAULT_TIMEOUT, waitFor } from './waitFor';
 
 /** An activity bar entry whose accessible label starts with `name` (e.g. "Explorer", "Attest"). */
 export function activityBarItem(page: Page, name: string): Locator {
@@ -35,4 +35,17 @@ export async function problemsRows(page: Page, timeoutMs = DEFAULT_TIMEOUT): Pro
     await panel.waitFor({ state: 'visible', timeout: timeoutMs });
   }
   return panel.locator('.monaco-list-row');
+}
+
+/** Drags the sash between the side bar and the editor so that the side bar is `width` px wide (descriptions are long). */
+export async function resizeSideBar(page: Page, width: number): Promise<void> {
+  const sidebar = page.locator('.part.sidebar');
+  const box = await sidebar.boundingBox();
+  if (!box) throw new Error('the side bar is not shown');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 8 });
+  await page.mouse.up();
+  await waitFor(async () => Math.abs(((await sidebar.boundingBox())?.width ?? 0) - width) < 20, 5000, `the side bar to be ${width} px wide`);
 }
