@@ -60,6 +60,8 @@ export class AttestServer {
     connection.onShutdown(async () => {
       this.coverage.dispose();
       await this.outlines.close();
+      // What changed since the folders were indexed (edits, file events) is kept for the next session.
+      await Promise.all(this.folders.all.flatMap((f) => (f.cache ? [f.cache.save()] : [])));
     });
     this.buffers.listen(connection);
     registerHandlers({ connection, buffers: this.buffers, folders: this.folders, sync: this.sync, log: this.log });

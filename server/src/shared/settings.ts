@@ -12,4 +12,6 @@ export interface AttestSettings {
   readonly categories?: readonly string[];
   readonly ml?: boolean | 'auto';
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
+  /** `attest.cache.enabled`: keep parses and findings in `.attest-cache/` of the folder between sessions (default true). */
+  readonly cache?: { readonly enabled?: boolean };
 }

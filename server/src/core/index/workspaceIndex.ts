@@ -173,10 +173,10 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
   /** Reads the whole folder, yielding between batches so that a language server stays responsive. */
   load(progress?: (done: number, total: number) => void, isCancelled?: () => boolean): Promise<void> {
     return this.queue.run(async () => {
-      const all = await this.host.listFiles();
-      this.files.clear();
-      for (const f of all) this.files.add(f);
       try {
+        const all = await this.host.listFiles();
+        this.files.clear();
+        for (const f of all) this.files.add(f);
         await this.configState.load((rel) => this.host.readFile(rel), (rel) => this.files.has(rel));
       } finally {
         this.markConfigLoaded();
