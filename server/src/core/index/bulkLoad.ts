@@ -39,6 +39,7 @@ export async function loadInBatches(load: BulkLoad): Promise<boolean> {
   for (const batch of batches) {
     if (load.isCancelled?.()) return false;
     texts.push(await Promise.all(batch.map((f) => load.read(f))));
+    await nextTurn();
   }
   const unknown = batches.map((batch, i) =>
     batch.flatMap((relPath, j) => {
@@ -58,8 +59,7 @@ export async function loadInBatches(load: BulkLoad): Promise<boolean> {
     });
     done += batches[i].length;
     load.progress?.(done, paths.length);
-    // A macrotask, not a resolved promise: messages waiting on the connection are read here.
-    if (i + 1 < batches.length) await new Promise((resolve) => setImmediate(resolve));
+    if (i + 1 < batches.length) await nextTurn();
   }
   return true;
 }
@@ -73,4 +73,9 @@ async function outlineBatch(outliner: Outliner, load: BulkLoad, files: readonly 
   } catch {
     return undefined;
   }
+}
+
+/** A macrotask, not a resolved promise: messages waiting on a connection are read here (reads may be synchronous). */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
