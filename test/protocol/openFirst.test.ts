@@ -49,11 +49,17 @@ describe('language server over stdio: the opened document first', function () {
     assert.ok(fs.existsSync(path.join(server.root, '.attest-cache', 'documents.jsonl')), 'the folder is cached');
   });
 
-  it('keeps no cache when attest.cache.enabled is off', async () => {
-    server = await ServerHarness.start({ 'policies/p.md': policy(), 'controls/c.md': control() }, { settings: { cache: { enabled: false } } });
-    await server.waitFor('the end of indexing', () => indexingFinished());
-    await server.diagnosticsOf('controls/c.md');
-    await server.connection.sendRequest(ShutdownRequest.type);
-    assert.ok(!fs.existsSync(path.join(server.root, '.attest-cache')));
-  });
+  const noCache: Record<string, Parameters<typeof ServerHarness.start>[1]> = {
+    'attest.cache.enabled is off': { settings: { cache: { enabled: false } } },
+    'the client asks for a read-only workspace (Restricted Mode)': { initializationOptions: { readOnly: true } },
+  };
+  for (const [when, options] of Object.entries(noCache)) {
+    it(`writes no cache when ${when}`, async () => {
+      server = await ServerHarness.start({ 'policies/p.md': policy(), 'controls/c.md': control() }, options);
+      await server.waitFor('the end of indexing', () => indexingFinished());
+      await server.diagnosticsOf('controls/c.md');
+      await server.connection.sendRequest(ShutdownRequest.type);
+      assert.ok(!fs.existsSync(path.join(server.root, '.attest-cache')));
+    });
+  }
 });

@@ -14,6 +14,8 @@ import { toConfigDefaults } from './settings';
 export interface ClientSupport {
   readonly configuration: boolean;
   readonly progress: boolean;
+  /** Nothing may be written into the workspace (see `readOnlyOf`). */
+  readonly readOnly: boolean;
 }
 
 /** Indexes folders with progress, and applies the editor's settings to them. */
@@ -79,7 +81,8 @@ export class Indexer {
    * Opens the folder's cache, or drops it (nothing more is written) when the setting is off.
    * One opened later serves what is parsed from then on: a whole folder on its next indexing.
    */
-  private useCache(folder: Folder, enabled: boolean): void {
+  private useCache(folder: Folder, wanted: boolean): void {
+    const enabled = wanted && !this.support().readOnly;
     if (enabled === (folder.cache !== undefined)) return;
     folder.cache = enabled ? DocumentCacheFile.open(path.join(folder.path, DEFAULT_CACHE_FOLDER), { attest: currentBuild(), root: folder.uri }) : undefined;
     folder.index.useCache(folder.cache);

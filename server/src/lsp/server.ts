@@ -13,6 +13,7 @@ import { URI } from 'vscode-uri';
 import { loadBundledData } from '../node/bundledData';
 import { OutlinePool } from '../node/outlinePool';
 import { clientCommandsOf, type ClientCommands } from '../shared/commands';
+import { readOnlyOf } from '../shared/settings';
 import { ATTEST_VERSION } from '../shared/version';
 import { BufferSync } from './bufferSync';
 import { CoverageFeed } from './coverageFeed';
@@ -40,6 +41,7 @@ export class AttestServer {
   private support: ClientSupport & { readonly watchRegistration: boolean; readonly workspaceFolders: boolean } = {
     configuration: false,
     progress: false,
+    readOnly: false,
     watchRegistration: false,
     workspaceFolders: false,
   };
@@ -73,6 +75,7 @@ export class AttestServer {
     this.support = {
       configuration: capabilities.workspace?.configuration === true,
       progress: capabilities.window?.workDoneProgress === true,
+      readOnly: readOnlyOf(params.initializationOptions),
       watchRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
       workspaceFolders: capabilities.workspace?.workspaceFolders === true,
     };
