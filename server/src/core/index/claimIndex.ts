@@ -45,9 +45,9 @@ export class ClaimIndex {
   private readonly referencedBy: MultiMap = new Map();
   private readonly pathRefs: MultiMap = new Map();
   /**
-   * Documents whose links and evidence are not in `pathRefs` yet: they are only asked about
-   * when a file appears or disappears, and reading every document's links costs a warm
-   * check (whose documents come from the cache, links unread) more than anything else.
+   * Documents whose links and evidence are not in `pathRefs` yet. Who points at a path is
+   * only asked when a file appears or disappears; reading every document's links up front
+   * would make a warm check decode, for each document from the cache, details it never needs.
    */
   private readonly pathsPending = new Map<string, AttestDocument>();
 
