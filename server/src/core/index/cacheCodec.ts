@@ -3,7 +3,7 @@ import type { Located, Range } from '../types';
 /**
  * A value written into the cache compactly and read back with its shape checked in the same
  * pass: records become arrays in the order of their fields, ranges four numbers. Reading
- * something else throws `NOT_THIS_SHAPE`, once for the whole value.
+ * a value of another shape throws, once for the whole value.
  */
 export interface Codec<T> {
   encode(value: T): unknown;
@@ -11,7 +11,7 @@ export interface Codec<T> {
 }
 
 /** Thrown by a decoder for a value of another shape; made once, since a cache read from elsewhere may throw it often. */
-export const NOT_THIS_SHAPE = new Error('not a value of this shape');
+const NOT_THIS_SHAPE = new Error('not a value of this shape');
 
 const mismatch = (): never => {
   throw NOT_THIS_SHAPE;
@@ -32,10 +32,6 @@ export function oneOf<const T extends string>(values: readonly T[]): Codec<T> {
 /** Absent is written as null, so that records keep their places. */
 export function optional<T>(codec: Codec<T>): Codec<T | undefined> {
   return { encode: (value) => (value === undefined ? null : codec.encode(value)), decode: (raw) => (raw === null ? undefined : codec.decode(raw)) };
-}
-
-export function nullable<T>(codec: Codec<T>): Codec<T | null> {
-  return { encode: (value) => (value === null ? null : codec.encode(value)), decode: (raw) => (raw === null ? null : codec.decode(raw)) };
 }
 
 export function arrayOf<T>(codec: Codec<T>): Codec<readonly T[]> {

@@ -131,7 +131,7 @@ function read<T>(codec: Codec<T>, json: string): T | undefined {
   try {
     return codec.decode(JSON.parse(json));
   } catch {
-    // Not JSON, or not of this shape (NOT_THIS_SHAPE): never trusted, never fatal.
+    // Not JSON, or not of this shape: never trusted, never fatal.
     return undefined;
   }
 }
