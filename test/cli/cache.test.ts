@@ -170,6 +170,9 @@ describe('the cache file', () => {
       assert.ok(newer.discarded);
       assert.strictEqual(DocumentCacheFile.open(folder, { attest: '1.0.0', root: 'file:///other' }).get('policies/a.md'), undefined);
       assert.deepStrictEqual(fs.readdirSync(folder).sort(), ['documents.jsonl'], 'no temporary file is left behind');
+      assert.ok(written.owns(pathToFileURL(path.join(folder, 'documents.jsonl')).toString()), 'its own file');
+      assert.ok(!written.owns(pathToFileURL(`${folder}-other/a.md`).toString()));
+      assert.ok(!written.owns('untitled:Untitled-1'));
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }

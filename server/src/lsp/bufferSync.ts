@@ -103,7 +103,8 @@ export class BufferSync {
     const touched = new Map<Folder, Set<string> | undefined>();
     for (const change of changes) {
       const folder = this.folders.folderOf(change.uri);
-      if (!folder) continue;
+      // The cache's own writes: asking who links there would read every document's links.
+      if (!folder || folder.cache?.owns(change.uri)) continue;
       await folder.ready;
       const rel = folder.index.relPathOf(change.uri);
       // An open buffer wins over the disk until it is closed (closing re-reads the disk).

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { fileURLToPath } from 'url';
 import type { DocumentCache } from '../core/index/cacheEntry';
 import { ATTEST_VERSION } from '../shared/version';
 
@@ -66,6 +67,16 @@ export class DocumentCacheFile implements DocumentCache {
 
   get file(): string {
     return path.join(this.folder, CACHE_FILE);
+  }
+
+  /** Whether a file URI lies in the cache's folder: the cache's own writes, which change no document. */
+  owns(uri: string): boolean {
+    try {
+      const file = fileURLToPath(uri);
+      return file === this.folder || file.startsWith(this.folder + path.sep);
+    } catch {
+      return false;
+    }
   }
 
   digest(text: string): string {
