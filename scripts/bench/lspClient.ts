@@ -41,6 +41,8 @@ export class LspClient {
   readonly connection: ProtocolConnection;
   /** When each uri's diagnostics were first published. */
   readonly firstPublished = new Map<string, number>();
+  /** When the server said it finished indexing the folder (its `attest/indexing` notification). */
+  indexedAt: number | undefined;
   syncKind: TextDocumentSyncKind = TextDocumentSyncKind.Full;
   private readonly waiters = new Set<(p: Publication) => void>();
   private readonly child: ChildProcess;
@@ -57,6 +59,9 @@ export class LspClient {
       const publication = { uri: params.uri, version: params.version, at: performance.now() };
       if (!this.firstPublished.has(params.uri)) this.firstPublished.set(params.uri, publication.at);
       for (const waiter of [...this.waiters]) waiter(publication);
+    });
+    this.connection.onNotification('attest/indexing', (params: { finished?: boolean }) => {
+      if (params.finished && this.indexedAt === undefined) this.indexedAt = performance.now();
     });
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
     this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);

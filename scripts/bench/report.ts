@@ -22,12 +22,16 @@ export interface SizeResult {
   readonly count: number;
   readonly bytes: number;
   readonly floors: Partial<Record<Floor, FloorRun>>;
+  /** Without a cache. */
   readonly cold?: CheckRun;
+  /** With `--cache` on an empty cache, which it writes. */
+  readonly coldCached?: CheckRun;
+  /** With `--cache` after a run that wrote it (where the CLI has no `--cache`: the plain check again). */
   readonly warm?: CheckRun;
   /** Whether the check was run with `--cache` (the CLI offers it). */
   readonly cached: boolean;
   readonly markdownlint?: ProcessRun;
-  readonly server?: ServerFigures;
+  readonly server?: ServerFigures & { readonly warmStartToAllMs?: number };
 }
 
 export interface Table {
@@ -50,22 +54,25 @@ const FLOOR_LABELS: Record<Floor, string> = {
 };
 
 export function sizeTable(result: SizeResult): Table {
-  const { floors, cold, warm, markdownlint, server } = result;
+  const { floors, cold, coldCached, warm, markdownlint, server } = result;
   const rows: string[][] = [];
   const floorWall = (f: Floor) => floors[f]?.wallMs;
   if (cold) {
     const found = cold.diagnostics === undefined ? '' : ` (${cold.files} files, ${cold.diagnostics} diagnostics, exit ${cold.exitCode})`;
-    rows.push([`\`attest check --format json\`, cold${found}`, time(cold.wallMs), time(cold.cpuMs), mb(cold.peakRssMb), `${times(cold.wallMs, floorWall('markdown-it'))} the parse floor`]);
+    rows.push([`\`attest check --format json\`, cold, no cache${found}`, time(cold.wallMs), time(cold.cpuMs), mb(cold.peakRssMb), `${times(cold.wallMs, floorWall('markdown-it'))} the parse floor`]);
   }
-  if (warm) rows.push([`the same, run again (warm${result.cached ? ', `--cache`' : '; no `--cache` in this CLI'})`, time(warm.wallMs), time(warm.cpuMs), mb(warm.peakRssMb), `${times(warm.wallMs, floorWall('read'))} the read floor`]);
+  if (coldCached) rows.push(['the same with `--cache`, cold (an empty cache, which it writes)', time(coldCached.wallMs), time(coldCached.cpuMs), mb(coldCached.peakRssMb), `${times(coldCached.wallMs, cold?.wallMs)} the cold check`]);
+  if (warm) rows.push([result.cached ? 'the same with `--cache`, warm (nothing changed since)' : 'the same, run again (no `--cache` in this CLI)', time(warm.wallMs), time(warm.cpuMs), mb(warm.peakRssMb), `${times(warm.wallMs, floorWall('read'))} the read floor`]);
   if (markdownlint) rows.push([`markdownlint-cli2 on the same files (default rules; exit ${markdownlint.exitCode})`, time(markdownlint.wallMs), time(markdownlint.cpuMs), mb(markdownlint.peakRssMb), `Attest cold ${times(cold?.wallMs, markdownlint.wallMs)} it`]);
   for (const floor of Object.keys(FLOOR_LABELS) as Floor[]) {
     const run = floors[floor];
     if (run) rows.push([FLOOR_LABELS[floor], `${time(run.wallMs)} (work ${time(run.workMs)})`, time(run.cpuMs), mb(run.peakRssMb), floor === 'read' ? '' : `${times(run.wallMs, floorWall('read'))} the read floor`]);
   }
   if (server) {
-    rows.push(['language server: open a document → its first diagnostics, while the index builds', time(server.openToFirstMs), '', '', '']);
-    rows.push(['language server: start → every document has diagnostics (RSS once indexed)', server.startToAllMs === undefined ? 'not within 15 min' : time(server.startToAllMs), '', mb(server.rssMb), `peak ${mb(server.peakMb)}`]);
+    const when = server.firstWhileIndexing ? 'while the index builds' : 'NOT while the index builds: it had finished';
+    rows.push([`language server, no cache: open a document → its first diagnostics, ${when}`, time(server.openToFirstMs), '', '', '']);
+    rows.push(['language server, no cache: start → every document has diagnostics (RSS once indexed)', server.startToAllMs === undefined ? 'not within 15 min' : time(server.startToAllMs), '', mb(server.rssMb), `peak ${mb(server.peakMb)}`]);
+    if (server.warmStartToAllMs !== undefined) rows.push(['language server started again on its cache: start → every document has diagnostics', time(server.warmStartToAllMs), '', '', `${times(server.warmStartToAllMs, server.startToAllMs)} the first start`]);
     rows.push([`edit → diagnostics, p50 / p95 (${server.editMs.length} keystrokes in a control)`, pair(server.editMs), '', '', '']);
     rows.push([`a 5,000-line control: open → diagnostics; keystroke p50 / p95 (${server.longEditMs.length})`, `${time(server.longOpenMs)}; ${pair(server.longEditMs)}`, '', '', '']);
     rows.push([`hover on a criterion id in frontmatter, p50 / p95 (${server.hoversAnswered} of ${server.hoverMs.length} with content)`, pair(server.hoverMs), '', '', '']);
@@ -98,16 +105,17 @@ export function goalsTable(results: readonly SizeResult[], probe: readonly Phase
   const smallest = [...results].sort((a, b) => a.count - b.count)[0];
   const goals: Goal[] = [];
   if (largest) {
-    const { floors, cold, warm, server } = largest;
+    const { floors, cold, coldCached, warm, server } = largest;
     const parse = floors['markdown-it'];
     const read = floors.read;
     if (cold && parse) goals.push(goal('cold check vs the `yaml` + markdown-it floor', '≤ 1.0 ×', versus(cold, parse), cold.wallMs, parse.wallMs, 1));
-    if (warm && read) goals.push(goal('warm check vs the read floor', '≤ 2 ×', versus(warm, read), warm.wallMs, read.wallMs, 2));
-    const peak = Math.max(cold?.peakRssMb ?? 0, warm?.peakRssMb ?? 0) || undefined;
+    if (warm && read) goals.push(goal(`warm check${largest.cached ? ' (`--cache`)' : ' (no cache in this CLI)'} vs the read floor`, '≤ 2 ×', versus(warm, read), warm.wallMs, read.wallMs, 2));
+    const peak = Math.max(cold?.peakRssMb ?? 0, coldCached?.peakRssMb ?? 0, warm?.peakRssMb ?? 0) || undefined;
     if (peak) goals.push(goal('peak RSS of the check', '≤ 300 MB', mb(peak), peak, 300, 1));
     if (server) {
       goals.push(goal('RSS of the server once indexed', '≤ 300 MB', mb(server.rssMb), server.rssMb, 300, 1));
-      goals.push(goal('open → first diagnostics while the index builds', '≤ 500 ms', time(server.openToFirstMs), server.openToFirstMs, 500, 1));
+      const note = server.firstWhileIndexing ? '' : ' (the index had finished: not what the goal times)';
+      goals.push(goal('open → first diagnostics while the index builds', '≤ 500 ms', `${time(server.openToFirstMs)}${note}`, server.openToFirstMs, 500, 1));
       goals.push(goal('edit → diagnostics, p95', '≤ 10 ms', time(p(server.editMs, 95)), p(server.editMs, 95), 10, 1));
       goals.push(goal('hover, p95', '≤ 20 ms', time(p(server.hoverMs, 95)), p(server.hoverMs, 95), 20, 1));
       goals.push(goal('completion, p95', '≤ 20 ms', time(p(server.completionMs, 95)), p(server.completionMs, 95), 20, 1));
@@ -130,7 +138,7 @@ export function goalsTable(results: readonly SizeResult[], probe: readonly Phase
     goals.push(goal(`pathological documents: longest hover wait, ${phase.name}${note}`, '< 1 s', measured, phase.longestWaitMs, 1000, 1));
   }
   if (goals.length === 0) goals.push(goal('nothing measured that a goal is about', '', '', undefined, undefined, 1));
-  const rows = goals.map((g) => [g.name, g.target, g.measured, g.ratio === undefined ? '—' : `${g.ratio.toFixed(2)} ×`, g.ratio === undefined ? '—' : g.ratio <= g.limit ? 'pass' : 'FAIL']);
+  const rows = goals.map((g) => [g.name, g.target, g.measured, g.ratio === undefined ? '—' : `${g.ratio.toFixed(2)} ×`, g.ratio === undefined ? '—' : g.ratio <= g.limit ? '✓' : '✗']);
   return { title: `Goals${largest ? ` (${largest.count.toLocaleString('en-US')} documents)` : ''}`, header: ['goal', 'target', 'measured', 'ratio', ''], rows };
 }
 

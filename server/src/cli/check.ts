@@ -11,7 +11,8 @@ import { formatOf, maxWarningsOf, mustBeFolder, parse, type Io } from './options
 import type { OptionSpec } from './args';
 import { writeOutput } from './output';
 import { folderUrl, linkBase, shownPath } from './paths';
-import { openWorkspace } from './workspace';
+import { UsageError } from './usage';
+import { openCache, openWorkspace } from './workspace';
 
 const EXTENSION: Readonly<Record<CoverageFormat, string>> = { text: 'txt', markdown: 'md', json: 'json', csv: 'csv', html: 'html' };
 
@@ -25,6 +26,8 @@ const CHECK_OPTIONS: Record<string, OptionSpec> = {
   'max-warnings': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   'allow-empty': { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
 };
 
 export async function check(args: readonly string[], io: Io): Promise<number> {
@@ -33,8 +36,11 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
   const format = formatOf(values.format, FORMATS.check);
   const maxWarnings = maxWarningsOf(values['max-warnings']);
   const quiet = values.quiet === true;
+  const cacheLocation = values['cache-location'] as string | undefined;
+  if (cacheLocation !== undefined && values.cache !== true) throw new UsageError('`--cache-location` says where `--cache` keeps its file: pass `--cache` too.');
   mustBeFolder(dir);
-  const index = await openWorkspace(dir, today);
+  const cache = values.cache === true ? openCache(dir, cacheLocation) : undefined;
+  const index = await openWorkspace(dir, today, cache);
   mustHaveDocuments(index, dir, io, { allowEmpty: values['allow-empty'] === true, quiet });
   const full = buildReport(index);
   // ESLint's --quiet: the warnings are not reported, and so not counted against --max-warnings.
@@ -67,6 +73,8 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
   const inReport = format === 'text' || format === 'github';
   reportConfigProblems(index, dir, io, { shown: inReport ? report.diagnostics : [], quiet });
   if (index.documentCount === 0) io.err(noDocumentsNote(dir, index.config.folders));
+  // After the report, which is what the diagnostics kept in the cache were found for.
+  await cache?.save();
   if (configBroken(index)) return 2;
   if (counts.error > 0) return 1;
   if (tooManyWarnings) {

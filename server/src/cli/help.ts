@@ -10,6 +10,9 @@ Commands:
   -q, --quiet                     report errors only; warnings are then not counted either,
                                   so --max-warnings has nothing to count (as in ESLint)
       --allow-empty               succeed on a folder without Attest documents
+      --cache                     keep parses and findings in .attest-cache/ of the folder and
+                                  reuse them for files that did not change (as ESLint's --cache)
+      --cache-location DIR        keep the cache in DIR instead
   coverage [dir]   Print the coverage of the Trust Services Criteria and ML topics
       --format text|markdown|json|csv|html   (default: text)
       --output FILE               write to FILE instead of standard output

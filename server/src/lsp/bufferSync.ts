@@ -50,6 +50,7 @@ export class BufferSync {
    * keystrokes that arrive while a large document is parsed cost one more parse, not one each.
    */
   async bufferChanged(uri: string): Promise<void> {
+    void this.checkBeforeIndexed(uri);
     if (this.updateQueued.has(uri)) return;
     this.updateQueued.add(uri);
     let read = false;
@@ -73,6 +74,22 @@ export class BufferSync {
     }
   }
 
+  /**
+   * A buffer opened or edited while its folder is being indexed gets, at once, the findings
+   * that need no other document; the rest follow with the folder's (see Publisher).
+   */
+  private async checkBeforeIndexed(uri: string): Promise<void> {
+    const folder = this.folders.folderOf(uri);
+    const rel = folder?.index.relPathOf(uri);
+    const buffer = this.buffers.get(uri);
+    if (!folder || folder.isReady || rel === undefined || !buffer) return;
+    const version = buffer.version;
+    // Best effort: should it fail, the buffer still gets its diagnostics with the folder's.
+    const diagnostics = await folder.index.diagnoseAlone(rel, buffer.getText(), version).catch(() => undefined);
+    // A newer edit has its own check on the way.
+    if (diagnostics && this.buffers.get(uri)?.version === version) this.publisher.publishBeforeIndexed(folder, uri, version, diagnostics);
+  }
+
   async bufferClosed(uri: string): Promise<void> {
     this.updateCost.delete(uri);
     const at = await this.folders.locate(uri);
@@ -86,7 +103,8 @@ export class BufferSync {
     const touched = new Map<Folder, Set<string> | undefined>();
     for (const change of changes) {
       const folder = this.folders.folderOf(change.uri);
-      if (!folder) continue;
+      // The cache's own writes: asking who links there would read every document's links.
+      if (!folder || folder.cache?.owns(change.uri)) continue;
       await folder.ready;
       const rel = folder.index.relPathOf(change.uri);
       // An open buffer wins over the disk until it is closed (closing re-reads the disk).

@@ -6,6 +6,7 @@ import { CONFIG_FILE } from '../core/config';
 import type { BundledData } from '../core/data/bundled';
 import { WorkspaceIndex, type Outliner } from '../core/index/workspaceIndex';
 import { createLanguageService, type AttestLanguageService } from '../features/languageService';
+import type { DocumentCacheFile } from '../node/documentCacheFile';
 import { FileSystemHost } from '../node/fileSystemHost';
 import type { ClientCommands } from '../shared/commands';
 import { EditorOverlayHost } from './overlayHost';
@@ -18,6 +19,10 @@ export interface Folder {
   readonly service: AttestLanguageService;
   /** The folder on disk, without the editor's unsaved buffers. */
   readonly disk: FileSystemHost;
+  /** The folder's path on disk. */
+  readonly path: string;
+  /** Its persistent cache, unless `attest.cache.enabled` is off. */
+  cache?: DocumentCacheFile;
   /** Settles when the first indexing of the folder ended; requests wait for it. */
   readonly ready: Promise<void>;
   readonly markReady: () => void;
@@ -55,7 +60,8 @@ export class FolderSet {
     this.current = local.map((root, i) => {
       const path = paths[i];
       const nested = paths.filter((p) => p.startsWith(path + '/')).map((p) => p.slice(path.length + 1));
-      const disk = new FileSystemHost(fileURLToPath(root.uri), nested);
+      const folderPath = fileURLToPath(root.uri);
+      const disk = new FileSystemHost(folderPath, nested);
       const index: WorkspaceIndex = new WorkspaceIndex(root.uri, new EditorOverlayHost(disk, options.buffers, (rel): string => index.uriOf(rel)), options.data, {
         outliner: options.outliner,
       });
@@ -63,7 +69,7 @@ export class FolderSet {
       let markReady = (): void => undefined;
       const ready = new Promise<void>((resolve) => (markReady = resolve));
       const service = createLanguageService(index, { clientCommands: options.clientCommands });
-      return { uri: root.uri, name: root.name, index, service, disk, ready, markReady, isReady: false };
+      return { uri: root.uri, name: root.name, index, service, disk, path: folderPath, ready, markReady, isReady: false };
     });
   }
 

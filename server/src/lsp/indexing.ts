@@ -1,5 +1,7 @@
+import * as path from 'path';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { currentBuild, DEFAULT_CACHE_FOLDER, DocumentCacheFile } from '../node/documentCacheFile';
 import { IndexingNotification } from '../shared/protocol';
 import type { AttestSettings } from '../shared/settings';
 import type { CoverageFeed } from './coverageFeed';
@@ -12,6 +14,8 @@ import { toConfigDefaults } from './settings';
 export interface ClientSupport {
   readonly configuration: boolean;
   readonly progress: boolean;
+  /** Nothing may be written into the workspace (see `readOnlyOf`). */
+  readonly readOnly: boolean;
 }
 
 /** Indexes folders with progress, and applies the editor's settings to them. */
@@ -52,6 +56,8 @@ export class Indexer {
     }
     this.publisher.publishAll(folder);
     this.coverage.mayHaveChanged();
+    // After publishing: the diagnostics found for it are what the cache keeps beside the parses.
+    await folder.cache?.save();
   }
 
   /** Settings changed: each folder takes them, once it has been indexed. */
@@ -65,8 +71,20 @@ export class Indexer {
   }
 
   private async applySettings(folder: Folder): Promise<void> {
-    if (!this.support().configuration) return;
+    if (!this.support().configuration) return this.useCache(folder, true);
     const settings = (await this.connection.workspace.getConfiguration({ scopeUri: folder.uri, section: 'attest' })) as AttestSettings | null;
+    this.useCache(folder, settings?.cache?.enabled !== false);
     await folder.index.setDefaults(toConfigDefaults(settings));
+  }
+
+  /**
+   * Opens the folder's cache, or drops it (nothing more is written) when the setting is off.
+   * One opened later serves what is parsed from then on: a whole folder on its next indexing.
+   */
+  private useCache(folder: Folder, wanted: boolean): void {
+    const enabled = wanted && !this.support().readOnly;
+    if (enabled === (folder.cache !== undefined)) return;
+    folder.cache = enabled ? DocumentCacheFile.open(path.join(folder.path, DEFAULT_CACHE_FOLDER), { attest: currentBuild(), root: folder.uri }) : undefined;
+    folder.index.useCache(folder.cache);
   }
 }

@@ -2,6 +2,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE } from '../core/config';
 import type { AttestDocument } from '../core/document/model';
+import type { Diagnostic } from '../core/types';
 import { toLspDiagnostic } from '../features/lspDiagnostic';
 import type { CoverageFeed } from './coverageFeed';
 import type { Folder, FolderSet } from './folders';
@@ -41,6 +42,16 @@ export class Publisher {
     }
     this.publishConfig(folder);
     this.coverage.mayHaveChanged();
+  }
+
+  /**
+   * Diagnostics of one buffer found before its folder is indexed (those that need no other
+   * document). Only while the folder is not ready: from then on, the full set is published.
+   */
+  publishBeforeIndexed(folder: Folder, uri: string, version: number, diagnostics: readonly Diagnostic[]): void {
+    if (!this.folders.isCurrent(folder) || folder.isReady) return;
+    this.published.add(uri);
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toLspDiagnostic) });
   }
 
   /** Clears what was published for files no current folder holds (after folders changed). */

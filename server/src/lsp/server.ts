@@ -13,6 +13,7 @@ import { URI } from 'vscode-uri';
 import { loadBundledData } from '../node/bundledData';
 import { OutlinePool } from '../node/outlinePool';
 import { clientCommandsOf, type ClientCommands } from '../shared/commands';
+import { readOnlyOf } from '../shared/settings';
 import { ATTEST_VERSION } from '../shared/version';
 import { BufferSync } from './bufferSync';
 import { CoverageFeed } from './coverageFeed';
@@ -40,6 +41,7 @@ export class AttestServer {
   private support: ClientSupport & { readonly watchRegistration: boolean; readonly workspaceFolders: boolean; readonly lensRefresh: boolean } = {
     configuration: false,
     progress: false,
+    readOnly: false,
     watchRegistration: false,
     workspaceFolders: false,
     lensRefresh: false,
@@ -61,6 +63,8 @@ export class AttestServer {
     connection.onShutdown(async () => {
       this.coverage.dispose();
       await this.outlines.close();
+      // What changed since the folders were indexed (edits, file events) is kept for the next session.
+      await Promise.all(this.folders.all.flatMap((f) => (f.cache ? [f.cache.save()] : [])));
     });
     this.buffers.listen(connection);
     registerHandlers({ connection, buffers: this.buffers, folders: this.folders, sync: this.sync, log: this.log });
@@ -72,6 +76,7 @@ export class AttestServer {
     this.support = {
       configuration: capabilities.workspace?.configuration === true,
       progress: capabilities.window?.workDoneProgress === true,
+      readOnly: readOnlyOf(params.initializationOptions),
       watchRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
       workspaceFolders: capabilities.workspace?.workspaceFolders === true,
       lensRefresh: capabilities.workspace?.codeLens?.refreshSupport === true,

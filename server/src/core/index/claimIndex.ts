@@ -44,13 +44,22 @@ export class ClaimIndex {
   private readonly extendedBy: MultiMap = new Map();
   private readonly referencedBy: MultiMap = new Map();
   private readonly pathRefs: MultiMap = new Map();
+  /**
+   * Documents whose links and evidence are not in `pathRefs` yet. Who points at a path is
+   * only asked when a file appears or disappears; reading every document's links up front
+   * would make a warm check decode, for each document from the cache, details it never needs.
+   */
+  private readonly pathsPending = new Map<string, AttestDocument>();
 
   add(doc: AttestDocument): void {
     this.each(doc, addTo);
+    this.pathsPending.set(doc.relPath, doc);
   }
 
   remove(doc: AttestDocument): void {
     this.each(doc, removeFrom);
+    if (this.pathsPending.get(doc.relPath) === doc) this.pathsPending.delete(doc.relPath);
+    else for (const target of pathsReferencedBy(doc)) removeFrom(this.pathRefs, target, doc.relPath);
   }
 
   private each(doc: AttestDocument, apply: (map: MultiMap, key: string, value: string) => void): void {
@@ -64,7 +73,6 @@ export class ClaimIndex {
       apply(this.referencedBy, doc.extends.value, rel);
       if (doc.type === 'addendum' || apply === removeFrom) apply(this.extendedBy, doc.extends.value, rel);
     }
-    for (const target of pathsReferencedBy(doc)) apply(this.pathRefs, target, rel);
   }
 
   /** Paths of the documents with an id. */
@@ -101,6 +109,8 @@ export class ClaimIndex {
 
   /** Documents that link to a file (or to anything under a folder, with `under`). */
   pointingAt(relPath: string, under = false): Set<string> {
+    for (const doc of this.pathsPending.values()) for (const target of pathsReferencedBy(doc)) addTo(this.pathRefs, target, doc.relPath);
+    this.pathsPending.clear();
     const found = new Set<string>();
     if (!under) this.pathRefs.get(relPath)?.forEach((p) => found.add(p));
     else for (const [target, paths] of this.pathRefs) if (target === relPath || target.startsWith(relPath + '/')) paths.forEach((p) => found.add(p));

@@ -38,6 +38,7 @@ export class ConfigState {
   private frameworkCatalog: FrameworkCatalog;
   private readonly bundledFrameworks: BundledFrameworks;
   private findings: readonly Finding[] = [];
+  private inputs = '';
 
   constructor(
     private readonly data: BundledData,
@@ -73,6 +74,11 @@ export class ConfigState {
     return this.findings;
   }
 
+  /** Everything the configuration was made of, as one string: equal strings, equal configurations. */
+  get fingerprint(): string {
+    return this.inputs;
+  }
+
   setDefaults(defaults: ConfigDefaults): void {
     this.defaults = defaults;
   }
@@ -86,15 +92,17 @@ export class ConfigState {
   async load(read: ReadFile, exists: (relPath: string) => boolean): Promise<void> {
     const text = exists(CONFIG_FILE) ? await read(CONFIG_FILE) : undefined;
     this.apply(text, []);
-    if (this.current.organization === undefined && exists(COMPLY_FILE)) {
-      const organization = complyName(await read(COMPLY_FILE));
-      if (organization) this.current = { ...this.current, organization };
-    }
+    const comply = this.current.organization === undefined && exists(COMPLY_FILE) ? await read(COMPLY_FILE) : undefined;
+    const organization = complyName(comply);
+    if (organization) this.current = { ...this.current, organization };
+    const sources: (string | undefined)[] = [];
+    this.inputs = JSON.stringify({ text, comply, sources, defaults: this.defaults });
     if (this.current.frameworks.length === 0) return;
     const extra: Framework[] = [];
     const problems: Finding[] = [];
     for (const path of this.current.frameworks) {
       const source = await read(path);
+      sources.push(source);
       try {
         if (source === undefined) throw new Error(`${path} does not exist`);
         extra.push(parseFramework(parseYaml(source), path));
@@ -104,6 +112,8 @@ export class ConfigState {
       }
     }
     this.apply(text, extra, problems);
+    if (organization) this.current = { ...this.current, organization };
+    this.inputs = JSON.stringify({ text, comply, sources, defaults: this.defaults });
   }
 
   private apply(text: string | undefined, extra: readonly Framework[], problems: readonly Finding[] = []): void {

@@ -11,10 +11,13 @@ import { ignoredConfig } from '../rules/ignoredConfig';
 import type { RuleContext } from '../rules/rule';
 import type { Diagnostic, Finding } from '../types';
 import { loadInBatches, type Outliner } from './bulkLoad';
+import { CachedAnalysis } from './cachedAnalysis';
+import type { DocumentCache } from './cacheEntry';
 import { ClaimIndex } from './claimIndex';
 import { ConfigState } from './configState';
 import { FolderUris } from './folderUris';
 import { isIgnoredPath } from './ignored';
+import { diagnoseOnItsOwn } from './onItsOwn';
 import { UpdateQueue } from './updateQueue';
 
 export type { Outliner, OutlineRequest } from './bulkLoad';
@@ -67,10 +70,22 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
   private readonly uris: FolderUris;
   private readonly queue = new UpdateQueue();
   private coverageCache: { readonly day: string; readonly coverage: Coverage } | undefined;
+  private cached: CachedAnalysis | undefined;
+  private configLoaded: Promise<void>;
+  private markConfigLoaded: () => void = () => undefined;
 
   constructor(root: string, private readonly host: WorkspaceHost, data: BundledData, private readonly options: IndexOptions = {}) {
     this.uris = new FolderUris(root);
     this.configState = new ConfigState(data, (rel) => this.uriOf(rel), options.defaults);
+    this.configLoaded = new Promise((resolve) => (this.markConfigLoaded = resolve));
+  }
+
+  /**
+   * Serves parses and diagnostics from `store` where it holds them, and keeps what this index
+   * parses and finds there; undefined parses everything. Takes effect for what is parsed next.
+   */
+  useCache(store: DocumentCache | undefined): void {
+    this.cached = store && new CachedAnalysis(store);
   }
 
   get rootUri(): URI { return this.uris.rootUri; }
@@ -123,7 +138,19 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
 
   diagnose(relPath: string): Diagnostic[] {
     const doc = this.docs.get(relPath);
-    return doc ? diagnoseDocument(doc, this) : [];
+    if (!doc) return [];
+    return this.cached ? this.cached.diagnose(doc, this, this.configState.fingerprint) : diagnoseDocument(doc, this);
+  }
+
+  /**
+   * The diagnostics of a text that need no other document (not duplicate ids, references or
+   * the ML addenda), as soon as the configuration is read: for a document opened while the
+   * folder is still being indexed. Undefined when the text is not an Attest document.
+   */
+  async diagnoseAlone(relPath: string, text: string, version: number): Promise<Diagnostic[] | undefined> {
+    await this.configLoaded;
+    const doc = parseDocument({ uri: this.uriOf(relPath), relPath, text, version }, this.config.folders);
+    return doc && diagnoseOnItsOwn(doc, this);
   }
 
   /** attest.yaml files below the root, which are not read, each with the finding that says so. */
@@ -146,10 +173,14 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
   /** Reads the whole folder, yielding between batches so that a language server stays responsive. */
   load(progress?: (done: number, total: number) => void, isCancelled?: () => boolean): Promise<void> {
     return this.queue.run(async () => {
-      const all = await this.host.listFiles();
-      this.files.clear();
-      for (const f of all) this.files.add(f);
-      await this.configState.load((rel) => this.host.readFile(rel), (rel) => this.files.has(rel));
+      try {
+        const all = await this.host.listFiles();
+        this.files.clear();
+        for (const f of all) this.files.add(f);
+        await this.configState.load((rel) => this.host.readFile(rel), (rel) => this.files.has(rel));
+      } finally {
+        this.markConfigLoaded();
+      }
       await this.reparseAll(progress, isCancelled);
     });
   }
@@ -168,6 +199,7 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
       paths: [...this.files].filter((f) => classifyPath(f, folders)),
       read: (rel) => this.host.readFile(rel),
       allowComply: (rel) => classifyPath(rel, folders)?.inDocumentFolder ?? false,
+      needsOutline: (rel, text) => !this.cached?.holds(rel, text, folders),
       accept: (rel, text, precomputed) => this.remember(rel, text, 0, precomputed),
       outliner: this.options.outliner,
       progress,
@@ -247,13 +279,15 @@ export class WorkspaceIndex implements RuleContext, ClaimSource {
 
   private remember(relPath: string, text: string, version: number, precomputed?: PrecomputedOutline): void {
     this.forget(relPath);
-    const doc = parseDocument({ uri: this.uriOf(relPath), relPath, text, version }, this.config.folders, precomputed);
+    const input = { uri: this.uriOf(relPath), relPath, text, version };
+    const doc = this.cached ? this.cached.parse(input, this.config.folders, precomputed) : parseDocument(input, this.config.folders, precomputed);
     if (!doc) return;
     this.docs.set(relPath, doc);
     this.claimIndex.add(doc);
   }
 
   private forget(relPath: string): void {
+    this.cached?.forget(relPath);
     const doc = this.docs.get(relPath);
     if (!doc) return;
     this.docs.delete(relPath);
