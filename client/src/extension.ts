@@ -55,6 +55,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Attest
   services = { context, store, client, tree, treeView, ensureServer };
   const s = services;
   context.subscriptions.push(...registerCommands(s), registerEvidenceView(s));
+  // Trusted now: start again without the read-only promise, so that the server keeps its cache.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => (client.isRunning ? client.restart() : undefined)));
 
   // Start the server only where there is something Attest reads (see activation.ts).
   const startIfAttest = async (): Promise<void> => {

@@ -103,8 +103,9 @@ export class AttestLanguageClient implements vscode.Disposable {
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       markdown: { isTrusted: false, supportHtml: false },
       // The commands this extension runs (the lens's reveal, VS Code's suggest): the server
-      // attaches them to lenses and completions only for a client that names them.
-      initializationOptions: { clientCommands: [...ALL_CLIENT_COMMANDS] },
+      // attaches them to lenses and completions only for a client that names them. In
+      // Restricted Mode the server writes nothing into the workspace (no cache).
+      initializationOptions: { clientCommands: [...ALL_CLIENT_COMMANDS], readOnly: !vscode.workspace.isTrusted },
       errorHandler: this.errorHandler(() => client),
     };
     const client = new LanguageClient('attest', 'Attest', serverOptions, clientOptions);
