@@ -39,9 +39,10 @@ export function revealTarget(action: CodeAction, textOf: TextOf): RevealEditArgs
       edits.set(change.textDocument.uri, list);
     }
   }
-  for (const uri of created) {
-    const written = TextDocument.create(uri, 'markdown', 0, '');
-    return { uri, range: selectionIn(TextDocument.create(uri, 'markdown', 0, TextDocument.applyEdits(written, edits.get(uri) ?? [])), 0, Infinity) };
+  const [createdUri] = created;
+  if (createdUri !== undefined) {
+    const content = TextDocument.applyEdits(TextDocument.create(createdUri, 'markdown', 0, ''), edits.get(createdUri) ?? []);
+    return { uri: createdUri, range: selectionIn(TextDocument.create(createdUri, 'markdown', 0, content), 0, content.length) };
   }
   let best: { uri: string; edit: TextEdit; lines: number } | undefined;
   for (const [uri, list] of edits) {
@@ -74,7 +75,7 @@ function offsetAfterEdits(text: TextDocument, edits: readonly TextEdit[], chosen
 
 /** The first placeholder between two offsets of `text`, else an empty range where its written text starts (after leading line breaks). */
 function selectionIn(text: TextDocument, from: number, to: number): Range {
-  const written = text.getText().slice(from, Math.min(to, text.getText().length));
+  const written = text.getText().slice(from, to);
   const first = placeholdersIn(written)[0];
   if (first) return { start: text.positionAt(from + first.start), end: text.positionAt(from + first.end) };
   const at = text.positionAt(from + (written.length - written.replace(/^[\r\n]+/, '').length));
