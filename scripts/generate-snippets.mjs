@@ -103,7 +103,8 @@ export function generateSnippets(root = ROOT) {
       scope: 'markdown',
       // Topic ids of ML's own risks start with `ml-` already: `ml-vendor-risk`, not `ml-ml-vendor-risk`.
       prefix: [topic.id.startsWith('ml-') ? topic.id : `ml-${topic.id}`],
-      description: `The "${topic.title}" section of an ML addendum (add \`${topic.id}\` to \`ml\`). ${topic.auditor}`,
+      // A snippet writes only at the cursor, so it cannot list the topic in `ml`; the server's completion of the heading does.
+      description: `The "${topic.title}" section of an ML addendum (add \`${topic.id}\` to \`ml\`, or type \`## \` and take "${topic.title}" from the completion list, which adds it). ${topic.auditor}`,
       body: [`## ${literal(topic.title)}`, '', ...templateBody(topic.template, stops), '$0'],
     };
   }
