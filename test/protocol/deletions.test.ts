@@ -77,5 +77,9 @@ describe('language server over stdio: a deleted document stops counting at once'
     const line = cached.split('\n').findIndex((l) => l.startsWith('policy:'));
     const items = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: server.uri('controls/gone.md') }, position: { line, character: 'policy: POL'.length } })) as CompletionItem[] | null;
     assert.ok(items?.some((i) => i.label === 'POL-ACCESS'), JSON.stringify(items?.map((i) => i.label)));
+    // Saved, it is a file of the workspace: it counts, and is checked.
+    await server.writeFiles({ 'controls/gone.md': cached });
+    await server.diagnosticsOf('controls/gone.md');
+    assert.deepStrictEqual(await countedIn(server, 'CTL-GONE', 'controls/gone.md'), { coverage: true, references: true, lens: 'covers 2 criteria · 3 controls · 0 procedures' });
   });
 });

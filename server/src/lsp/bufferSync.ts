@@ -116,8 +116,9 @@ export class BufferSync {
 
   /**
    * Files changed on disk. A deletion counts at once, even while a buffer still shows the file:
-   * VS Code keeps a closed tab's document for minutes before it says so. A file written while
-   * its buffer is open (saved, or saved back after a deletion) is read from the buffer.
+   * VS Code keeps a closed tab's document for minutes before it says so. A file that appears
+   * while its buffer is open (a new file's first save, a deleted file's tab saved again) is
+   * read from the buffer.
    */
   async filesChanged(changes: readonly { uri: string; type: FileChangeType }[]): Promise<void> {
     const touched = new Map<Folder, Set<string> | undefined>();
@@ -147,8 +148,11 @@ export class BufferSync {
     if (change.type === FileChangeType.Deleted) return folder.index.update(rel, undefined);
     // A created folder comes as one event (a renamed one too): index what is in it.
     if (change.type === FileChangeType.Created && folder.disk.isDirectory(rel)) return folder.index.addFolder(rel);
-    // An open buffer wins over the disk; it is unchanged when the index already holds its text.
-    if (this.buffers.get(change.uri)) return folder.index.updateFrom(rel, () => this.bufferState(change.uri));
+    if (this.buffers.get(change.uri)) {
+      // An open buffer wins over the disk, and its edits are indexed already; a file that
+      // appears under it (a deleted file's tab saved again) brings the buffer back into the index.
+      return change.type === FileChangeType.Created ? folder.index.updateFrom(rel, () => this.bufferState(change.uri)) : { affected: new Set<string>(), all: false };
+    }
     return folder.index.update(rel, await folder.disk.readFile(rel));
   }
 
