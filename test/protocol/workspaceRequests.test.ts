@@ -47,7 +47,7 @@ describe('language server over stdio: reports and new documents', function () {
     await server.stop();
     server = await ServerHarness.start({ 'policies/access.md': policy() });
     await server.diagnosticsOf('policies/access.md');
-    await assert.rejects(server.connection.sendRequest('attest/evidenceList', { folder: server.uri(''), format: 'csv' }), /add `audit: /);
+    await assert.rejects(server.connection.sendRequest('attest/evidenceList', { folder: server.uri(''), format: 'csv' }), /add 'audit: /);
   });
 
   it('builds a new document for the folder, which checks clean once written', async () => {
