@@ -17,7 +17,7 @@ import { prepareRename, rename, type RenameRefusal } from './rename';
 import { documentSymbols } from './symbols';
 import { toLspDiagnostic } from './lspDiagnostic';
 import { forEditor } from './codeActions/forEditor';
-import { documentDiagnostics } from './documentDiagnostics';
+import { detachedDiagnostics, documentDiagnostics } from './documentDiagnostics';
 
 export interface LanguageServiceOptions {
   /** The editor commands the client runs, which lenses, completions and quick fixes may then carry. */
@@ -42,6 +42,8 @@ export interface AttestLanguageService {
   readonly index: WorkspaceIndex;
   /** The diagnostics of a document as the editor shows them (plain messages; a reference names the folder that has its id). */
   diagnostics(relPath: string): LspDiagnostic[];
+  /** The same for a buffer the index does not hold (its file is not on disk yet, or any more). */
+  detachedDiagnostics(doc: AttestDocument): LspDiagnostic[];
   hover(doc: AttestDocument, position: Position, token?: Cancellation): Hover | null;
   /** Hover in attest.yaml (criterion ids of its exceptions). */
   hoverInConfig(text: TextDocument, position: Position, token?: Cancellation): Hover | null;
@@ -74,6 +76,7 @@ export function createLanguageService(index: WorkspaceIndex, options: LanguageSe
   return Object.freeze({
     index,
     diagnostics,
+    detachedDiagnostics: (doc) => detachedDiagnostics(index, doc, options.otherFoldersWithId).map(toLspDiagnostic),
     hover: (doc, position, token = NOT_CANCELLED) => unless(token, null, () => hover(index, doc, position)),
     hoverInConfig: (text, position, token = NOT_CANCELLED) => unless(token, null, () => hoverInConfig(index, text, position)),
     definition: (doc, position, token = NOT_CANCELLED) => unless(token, [], () => definition(index, doc, position, options.criterionEntry)),

@@ -1,4 +1,4 @@
-import { FileChangeType, type TextDocuments } from 'vscode-languageserver/node';
+import { FileChangeType, type PublishDiagnosticsParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AttestDocument } from '../core/document/model';
 import type { Change } from '../core/index/workspaceIndex';
@@ -20,13 +20,16 @@ export class BufferSync {
   private readonly updateQueued = new Set<string>();
   /** How long the last update of each buffer took, in ms. */
   private readonly updateCost = new Map<string, number>();
-  private readonly detached = new DetachedBuffers();
+  private readonly detached: DetachedBuffers;
 
   constructor(
     private readonly buffers: TextDocuments<TextDocument>,
     private readonly folders: FolderSet,
     private readonly publisher: Publisher,
-  ) {}
+    sendDiagnostics: (params: PublishDiagnosticsParams) => void,
+  ) {
+    this.detached = new DetachedBuffers(sendDiagnostics);
+  }
 
   /**
    * The folder and the parsed document at `uri`, current with the editor buffer, for
@@ -41,7 +44,6 @@ export class BufferSync {
       const doc = this.detached.documentOf(folder, rel, buffer);
       return doc ? { folder, doc } : undefined;
     }
-    this.detached.drop(uri);
     const known = folder.index.get(rel);
     // Catch up a document the index holds but at an older version; a buffer new to the
     // index (attest.yaml, a README) is not a document, and its change is already queued.
@@ -66,7 +68,13 @@ export class BufferSync {
     try {
       const at = await this.folders.locate(uri);
       if (!at) return;
-      if (this.detached.isDetached(at.folder, at.rel)) return await this.forget(at.folder, at.rel);
+      const buffer = this.buffers.get(uri);
+      if (buffer && this.detached.isDetached(at.folder, at.rel)) {
+        await this.forget(at.folder, at.rel);
+        return this.detached.publish(at.folder, at.rel, buffer);
+      }
+      // Its file is on disk (saved with no file event): the index holds it from now on.
+      this.detached.drop(uri);
       // A buffer slow to check waits a moment, so that the edits already on their way join this update.
       if ((this.updateCost.get(uri) ?? 0) >= SLOW_UPDATE_MS) await new Promise((resolve) => setTimeout(resolve, GATHER_EDITS_MS));
       const idBefore = idAt(at.folder, at.rel);
@@ -81,6 +89,7 @@ export class BufferSync {
       if (read) this.updateCost.set(uri, performance.now() - started);
       this.publisher.publish(at.folder, change.all ? undefined : change.affected);
       this.republishReferencesTo(at.folder, [idBefore, idAt(at.folder, at.rel)]);
+      this.detached.refresh(at.folder, (u) => this.buffers.get(u));
     } finally {
       if (!read) this.updateQueued.delete(uri);
     }
@@ -140,18 +149,26 @@ export class BufferSync {
         touched.set(folder, sofar);
       }
     }
-    for (const [folder, affected] of touched) this.publisher.publish(folder, affected);
+    for (const [folder, affected] of touched) {
+      this.publisher.publish(folder, affected);
+      this.detached.refresh(folder, (u) => this.buffers.get(u));
+    }
     for (const [folder, changed] of ids) this.republishReferencesTo(folder, changed);
   }
 
   private async applyFileEvent(folder: Folder, rel: string, change: { uri: string; type: FileChangeType }): Promise<Change> {
-    if (change.type === FileChangeType.Deleted) return folder.index.update(rel, undefined);
+    if (change.type === FileChangeType.Deleted) {
+      if (this.buffers.get(change.uri)) this.detached.markDeleted(change.uri);
+      return folder.index.update(rel, undefined);
+    }
     // A created folder comes as one event (a renamed one too): index what is in it.
     if (change.type === FileChangeType.Created && folder.disk.isDirectory(rel)) return folder.index.addFolder(rel);
     if (this.buffers.get(change.uri)) {
       // An open buffer wins over the disk, and its edits are indexed already; a file that
       // appears under it (a deleted file's tab saved again) brings the buffer back into the index.
-      return change.type === FileChangeType.Created ? folder.index.updateFrom(rel, () => this.bufferState(change.uri)) : { affected: new Set<string>(), all: false };
+      if (change.type !== FileChangeType.Created) return { affected: new Set<string>(), all: false };
+      this.detached.drop(change.uri);
+      return folder.index.updateFrom(rel, () => this.bufferState(change.uri));
     }
     return folder.index.update(rel, await folder.disk.readFile(rel));
   }

@@ -54,7 +54,7 @@ export class AttestServer {
   constructor(readonly connection: Connection) {
     this.coverage = new CoverageFeed(connection, this.folders, () => this.support.lensRefresh);
     this.publisher = new Publisher(connection, this.buffers, this.folders, this.coverage);
-    this.sync = new BufferSync(this.buffers, this.folders, this.publisher);
+    this.sync = new BufferSync(this.buffers, this.folders, this.publisher, (params) => void connection.sendDiagnostics(params));
     this.indexer = new Indexer(connection, this.buffers, this.folders, this.publisher, this.coverage, () => this.support, this.log);
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(inBackground(this.log, 'start', () => this.initialized()));
