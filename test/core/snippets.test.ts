@@ -22,6 +22,11 @@ function committed(): Record<string, Snippet> {
   return JSON.parse(readFileSync(join(REPO, 'snippets', 'attest.code-snippets'), 'utf8')) as Record<string, Snippet>;
 }
 
+/** The prefix of a topic's section snippet: `ml-` and its id, once (`ml-vendor-risk`, not `ml-ml-vendor-risk`). */
+function topicPrefix(id: string): string {
+  return id.startsWith('ml-') ? id : `ml-${id}`;
+}
+
 function byPrefix(prefix: string): Snippet {
   const found = Object.values(committed()).filter((s) => s.prefix.includes(prefix));
   assert.strictEqual(found.length, 1, `one snippet with prefix ${prefix}`);
@@ -52,6 +57,18 @@ describe('snippets', () => {
     assert.strictEqual(readFileSync(join(REPO, 'snippets', 'attest.code-snippets'), 'utf8'), await generated(), 'run node scripts/generate-snippets.mjs');
   });
 
+  it('come with the role words of owner-is-person, made by the same script from server/data/owner-roles.yaml', async () => {
+    const generator = (await import(pathToFileURL(join(REPO, 'scripts', 'generate-snippets.mjs')).href)) as { generateRoleWords(root?: string): string; ROLE_WORDS_FILE: string };
+    assert.strictEqual(readFileSync(join(REPO, generator.ROLE_WORDS_FILE), 'utf8'), generator.generateRoleWords(REPO), 'run node scripts/generate-snippets.mjs');
+  });
+
+  it('never double a prefix: the topics of ML risks are ml-vendor-risk and ml-incident-response', () => {
+    const prefixes = Object.values(committed()).flatMap((s) => s.prefix);
+    assert.deepStrictEqual(prefixes.filter((p) => p.startsWith('ml-ml-')), []);
+    assert.ok(prefixes.includes('ml-vendor-risk') && prefixes.includes('ml-incident-response'), prefixes.join(', '));
+    assert.strictEqual(new Set(prefixes).size, prefixes.length, 'each prefix names one snippet');
+  });
+
   it('cover every document type and every ML topic', () => {
     const data = loadBundledData();
     for (const type of DOCUMENT_TYPES) {
@@ -60,7 +77,7 @@ describe('snippets', () => {
       for (const section of data.sections[type]) assert.ok(snippet.body.includes(`## ${section.name}`), `${type} has ## ${section.name}`);
     }
     for (const topic of data.topics) {
-      const snippet = byPrefix(`ml-${topic.id}`);
+      const snippet = byPrefix(topicPrefix(topic.id));
       assert.strictEqual(snippet.body[0], `## ${topic.title}`);
       assert.ok(!expand(snippet).includes('${'), 'every placeholder is a tab stop');
     }
@@ -107,7 +124,7 @@ describe('snippets', () => {
     const addendum = expand(byPrefix('attest-addendum')).replace('ml: []', `ml: [${topics.map((t) => t.id).join(', ')}]`);
     const files = {
       'policies/name.md': expand(byPrefix('attest-policy')),
-      'addenda/name.md': `${addendum}\n${topics.map((t) => expand(byPrefix(`ml-${t.id}`))).join('\n')}`,
+      'addenda/name.md': `${addendum}\n${topics.map((t) => expand(byPrefix(topicPrefix(t.id)))).join('\n')}`,
     };
     for (const file of Object.keys(files)) files[file as keyof typeof files] = fill(files[file as keyof typeof files], file);
     assert.deepStrictEqual((await diagnose(files, 'addenda/name.md')).map((d) => d.message), []);

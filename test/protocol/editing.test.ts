@@ -40,7 +40,7 @@ describe('language server over stdio: editing', function () {
       context: { diagnostics: unknown, only: [CodeActionKind.QuickFix] },
     })) as CodeAction[];
     const fixes = actions.filter((a) => a.title.startsWith('Change'));
-    assert.deepStrictEqual(fixes.map((a) => a.title), ['Change `CC9.9` to `CC9.1`', 'Change `CC9.9` to `CC9.2`']);
+    assert.deepStrictEqual(fixes.map((a) => a.title), ['Change CC9.9 to CC9.1', 'Change CC9.9 to CC9.2']);
     const edits = fixes[0].edit?.changes?.[server.uri('policies/access.md')] as TextEdit[];
     const fixed = applyEdits(text, edits);
     assert.strictEqual(fixed, policy({ criteria: '[CC6.1, CC9.1]' }));

@@ -8,6 +8,7 @@ import {
   CodeLensRefreshRequest,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
   InitializedNotification,
@@ -80,7 +81,10 @@ export class ServerHarness {
   }
 
   /** Writes `files` into a new temporary folder and starts the server on it. */
-  static async start(files: Record<string, string>, options: { settings?: Record<string, unknown>; refuseProgress?: boolean; initializationOptions?: unknown } = {}): Promise<ServerHarness> {
+  static async start(
+    files: Record<string, string>,
+    options: { settings?: Record<string, unknown>; refuseProgress?: boolean; initializationOptions?: unknown; folders?: readonly string[] } = {},
+  ): Promise<ServerHarness> {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-lsp-'));
     for (const [rel, text] of Object.entries(files)) writeFile(root, rel, text);
     const child = spawn(process.execPath, [path.join(REPO, 'dist', 'attest.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -91,7 +95,8 @@ export class ServerHarness {
     const initialized = await harness.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri,
-      workspaceFolders: [{ uri: rootUri, name: path.basename(root) }],
+      // `folders`: subfolders of the temporary folder opened as a multi-root workspace.
+      workspaceFolders: options.folders ? options.folders.map((name) => ({ uri: harness.uri(name), name })) : [{ uri: rootUri, name: path.basename(root) }],
       initializationOptions: options.initializationOptions,
       capabilities: {
         workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true }, codeLens: { refreshSupport: true } },
@@ -146,6 +151,10 @@ export class ServerHarness {
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri: this.uri(rel), languageId: rel.endsWith('.yaml') ? 'yaml' : 'markdown', version: 1, text: content },
     });
+  }
+
+  async close(rel: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: this.uri(rel) } });
   }
 
   async change(rel: string, text: string, version: number): Promise<void> {

@@ -73,6 +73,10 @@ describe('language server over stdio: navigation', function () {
       server.connection.sendRequest(RenameRequest.type, { ...at('controls/ac-01.md', CONTROL, 'POL-ACCESS'), newName: 'lower-case' }),
       (error: Error) => /not a valid document id/.test(error.message),
     );
+    await assert.rejects(
+      server.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: server.uri('controls/ac-01.md') }, position: { line: 0, character: 0 } }),
+      (error: Error) => error.message === "Only a document id can be renamed: put the cursor on an 'id', 'policy' or 'extends' value, or on a document id in the text.",
+    );
   });
 
   it('answers document symbols, workspace symbols and code lenses', async () => {

@@ -14,8 +14,11 @@ describe('language server over stdio: reports and new documents', function () {
   it('makes the coverage report from its own index: unsaved text and editor settings included', async () => {
     server = await ServerHarness.start({ 'policies/access.md': policy() }, { settings: { categories: ['privacy'] } });
     await server.diagnosticsOf('policies/access.md');
-    await server.open('controls/new.md', control({ criteria: '[P4.3]' }));
+    // On disk it claims CC6.2; the editor's unsaved text claims P4.3, and the report counts that.
+    await server.writeFiles({ 'controls/new.md': control() });
     await server.diagnosticsOf('controls/new.md');
+    await server.open('controls/new.md', control({ criteria: '[P4.3]' }));
+    await server.waitFor('the unsaved text checked', () => server.publications.some((p) => p.uri === server.uri('controls/new.md') && p.version === 1));
     const csv = await server.connection.sendRequest<Report>('attest/report', { folder: server.uri(''), format: 'csv' });
     assert.match(csv.text, /^criterion,P4\.3,Privacy,controlled,CTL-AC-01,$/m);
     const html = await server.connection.sendRequest<Report>('attest/report', { folder: server.uri(''), format: 'html' });
@@ -44,7 +47,7 @@ describe('language server over stdio: reports and new documents', function () {
     await server.stop();
     server = await ServerHarness.start({ 'policies/access.md': policy() });
     await server.diagnosticsOf('policies/access.md');
-    await assert.rejects(server.connection.sendRequest('attest/evidenceList', { folder: server.uri(''), format: 'csv' }), /add `audit: /);
+    await assert.rejects(server.connection.sendRequest('attest/evidenceList', { folder: server.uri(''), format: 'csv' }), /add 'audit: /);
   });
 
   it('builds a new document for the folder, which checks clean once written', async () => {

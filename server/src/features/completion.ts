@@ -15,6 +15,7 @@ import { ALL_RULE_INFO } from '../core/rules';
 import { SEVERITIES } from '../core/types';
 import { ALL_CLIENT_COMMANDS, TRIGGER_SUGGEST_COMMAND, type ClientCommands } from '../shared/commands';
 import { completeSatisfies, exceptionIdItems, frameworkNameItems } from './completeFrameworks';
+import { sectionItems } from './completeSection';
 
 /**
  * Completion works on the text of the lines, not on the parsed YAML: while a value is being
@@ -126,8 +127,9 @@ function startsWith(value: string, typed: string): boolean {
   return value.toLowerCase().startsWith(typed.toLowerCase());
 }
 
-/** Completion in the frontmatter of an Attest document. */
+/** Completion in the frontmatter of an Attest document, and of a section's heading in its body. */
 export function completeDocument(doc: AttestDocument, position: Position, index: WorkspaceIndex, clientCommands: ClientCommands = ALL_CLIENT_COMMANDS): CompletionItem[] {
+  if (doc.hasFrontmatter && doc.dialect === 'attest' && position.line > doc.frontmatterRange.end.line) return sectionItems(doc, position, index);
   const lines = linesOf(doc.text);
   const block = frontmatterLines(lines);
   if (!block || position.line < block.first || position.line >= block.last) return [];

@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import type { Diagnostic, Severity } from '../core/types';
+import { plainText } from './plainText';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -8,15 +9,18 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** A core diagnostic as LSP carries it; `data` goes along so that the quick fixes can read it back. */
+/**
+ * A core diagnostic as LSP carries it; `data` goes along so that the quick fixes can read it
+ * back. Messages go plain: the Problems panel does not render Markdown.
+ */
 export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
   return {
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.code,
     source: 'attest',
-    message: d.message,
+    message: plainText(d.message),
     ...(d.data ? { data: d.data } : {}),
-    ...(d.related ? { relatedInformation: d.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message })) } : {}),
+    ...(d.related ? { relatedInformation: d.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: plainText(r.message) })) } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { URI } from 'vscode-uri';
 import { CONFIG_FILE } from '../core/config';
 import type { BundledData } from '../core/data/bundled';
 import { WorkspaceIndex, type Outliner } from '../core/index/workspaceIndex';
+import type { CriterionEntry } from '../features/definition';
 import { createLanguageService, type AttestLanguageService } from '../features/languageService';
 import type { DocumentCacheFile } from '../node/documentCacheFile';
 import { FileSystemHost } from '../node/fileSystemHost';
@@ -39,6 +40,8 @@ export interface FolderOptions {
   readonly data: BundledData;
   readonly clientCommands: ClientCommands;
   readonly outliner?: Outliner;
+  /** Where the bundled data defines a criterion, for go to definition. */
+  readonly criterionEntry?: CriterionEntry;
 }
 
 /** The workspace folders the server indexes, and which of them a URI belongs to. */
@@ -68,9 +71,18 @@ export class FolderSet {
       // Not ready from the start: a request that comes before indexing must not see an empty index.
       let markReady = (): void => undefined;
       const ready = new Promise<void>((resolve) => (markReady = resolve));
-      const service = createLanguageService(index, { clientCommands: options.clientCommands });
+      const service = createLanguageService(index, {
+        clientCommands: options.clientCommands,
+        otherFoldersWithId: (id) => this.otherFoldersWithId(root.uri, id),
+        criterionEntry: options.criterionEntry,
+      });
       return { uri: root.uri, name: root.name, index, service, disk, path: folderPath, ready, markReady, isReady: false };
     });
+  }
+
+  /** The names of the indexed folders other than `exceptUri` that have a document with `id`. */
+  otherFoldersWithId(exceptUri: string, id: string): string[] {
+    return this.current.filter((f) => f.uri !== exceptUri && f.isReady && f.index.documentsWithId(id).length > 0).map((f) => f.name);
   }
 
   /** Whether a folder is still one of the workspace's (a handler may outlive its folder). */

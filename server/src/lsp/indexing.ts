@@ -40,10 +40,10 @@ export class Indexer {
         progress?.report(total ? Math.round((done / total) * 100) : 100, `${done} of ${total} files`);
         void this.connection.sendNotification(IndexingNotification.method, { folder: folder.uri, done, total, finished: false } satisfies IndexingNotification.Params);
       });
-      // Open editor buffers win over the disk.
+      // Open editor buffers win over the disk; a buffer of a deleted file is no document (see BufferSync).
       for (const doc of this.buffers.all()) {
         const rel = folder.index.relPathOf(doc.uri);
-        if (rel !== undefined) await folder.index.update(rel, doc.getText(), doc.version);
+        if (rel !== undefined && folder.disk.exists(rel)) await folder.index.update(rel, doc.getText(), doc.version);
       }
     } catch (error) {
       this.log(`Attest could not index ${folder.name}`, error);

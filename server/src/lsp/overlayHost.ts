@@ -3,7 +3,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkspaceHost } from '../core/index/workspaceIndex';
 import type { FileSystemHost } from '../node/fileSystemHost';
 
-/** The index reads open editor buffers instead of the disk: unsaved text is what the user sees. */
+/**
+ * The index reads open editor buffers instead of the disk: unsaved text is what the user sees.
+ * A buffer whose file is gone from disk is not read: the editor may hold a deleted file's
+ * document for minutes, and a deleted document must not count (see `BufferSync`).
+ */
 export class EditorOverlayHost implements WorkspaceHost {
   constructor(
     private readonly disk: FileSystemHost,
@@ -16,7 +20,8 @@ export class EditorOverlayHost implements WorkspaceHost {
   }
 
   async readFile(relPath: string): Promise<string | undefined> {
-    return this.buffers.get(this.uriOf(relPath))?.getText() ?? this.disk.readFile(relPath);
+    const buffer = this.buffers.get(this.uriOf(relPath));
+    return buffer && this.disk.exists(relPath) ? buffer.getText() : this.disk.readFile(relPath);
   }
 
   exists(relPath: string): boolean {

@@ -64,7 +64,7 @@ export class Publisher {
     const uri = folder.index.uriOf(rel);
     const doc = folder.index.get(rel);
     if (!doc) return this.clear(uri);
-    const diagnostics = folder.index.diagnose(rel).map(toLspDiagnostic);
+    const diagnostics = folder.service.diagnostics(rel);
     this.published.add(uri);
     void this.connection.sendDiagnostics({ uri, version: this.checkedVersion(uri, doc), diagnostics });
   }

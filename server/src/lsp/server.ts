@@ -17,6 +17,7 @@ import { readOnlyOf } from '../shared/settings';
 import { ATTEST_VERSION } from '../shared/version';
 import { BufferSync } from './bufferSync';
 import { CoverageFeed } from './coverageFeed';
+import { bundledCriterionEntries } from './dataEntries';
 import { FolderSet, type Root } from './folders';
 import { handlerCapabilities, registerHandlers } from './handlers';
 import { Indexer, type ClientSupport } from './indexing';
@@ -47,12 +48,13 @@ export class AttestServer {
     lensRefresh: false,
   };
   private roots: readonly Root[] = [];
+  private readonly criterionEntry = bundledCriterionEntries();
   readonly log: Logger = (what, error) => this.connection.console.error(`${what}: ${describeError(error)}`);
 
   constructor(readonly connection: Connection) {
     this.coverage = new CoverageFeed(connection, this.folders, () => this.support.lensRefresh);
     this.publisher = new Publisher(connection, this.buffers, this.folders, this.coverage);
-    this.sync = new BufferSync(this.buffers, this.folders, this.publisher);
+    this.sync = new BufferSync(this.buffers, this.folders, this.publisher, (params) => void connection.sendDiagnostics(params));
     this.indexer = new Indexer(connection, this.buffers, this.folders, this.publisher, this.coverage, () => this.support, this.log);
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(inBackground(this.log, 'start', () => this.initialized()));
@@ -103,6 +105,7 @@ export class AttestServer {
       data: loadBundledData(),
       clientCommands: this.clientCommands,
       outliner: this.outlines.available ? this.outlines.outliner : undefined,
+      criterionEntry: this.criterionEntry,
     });
   }
 
@@ -123,6 +126,7 @@ export class AttestServer {
         .catch((error: unknown) => this.log('Attest could not watch the workspace files', error));
     }
     await Promise.all(indexing);
+    this.sync.republishCrossFolderReferences();
   }
 
   /** Folders came or went: nesting may have changed too, so index them all again. */
@@ -131,6 +135,7 @@ export class AttestServer {
     this.createFolders();
     this.publisher.clearOrphans();
     await Promise.all(this.folders.all.map((folder) => this.indexer.indexFolder(folder)));
+    this.sync.republishCrossFolderReferences();
     this.coverage.mayHaveChanged();
   }
 }

@@ -13,7 +13,7 @@ describe('criteria as people write them', () => {
     assert.strictEqual(d.message, '`CC7.3 - Incident Detection` is read as `CC7.3`: write the id alone, as the criteria map knows it (its title shows on hover).');
     const { index } = await workspace({ [file]: text });
     assert.deepStrictEqual(index.coverage().criteria.find((c) => c.id === 'CC7.3')?.documents, ['POL-ACCESS']);
-    const after = await applyFixTitled({ [file]: text }, file, 'criterion-spelling', 'Write `CC7.3 - Incident Detection` as CC7.3');
+    const after = await applyFixTitled({ [file]: text }, file, 'criterion-spelling', "Write 'CC7.3 - Incident Detection' as CC7.3");
     assert.strictEqual(after[file], text.replace('CC7.3 - Incident Detection', 'CC7.3'));
   });
 
@@ -22,7 +22,7 @@ describe('criteria as people write them', () => {
     const d = withCode(await diagnose({ [file]: text }, file), 'criterion-spelling');
     assert.deepStrictEqual(d.map((x) => x.range), [rangeOf(text, 'TSC CC6.1'), rangeOf(text, '"CC6.2, CC6.3"')]);
     assert.strictEqual(d[1].message, '`CC6.2, CC6.3` is read as `CC6.2` and `CC6.3`: list one id per entry.');
-    const after = await applyFixTitled({ [file]: text }, file, 'criterion-spelling', 'Write `"CC6.2, CC6.3"` as CC6.2, CC6.3');
+    const after = await applyFixTitled({ [file]: text }, file, 'criterion-spelling', `Write '"CC6.2, CC6.3"' as CC6.2, CC6.3`);
     assert.strictEqual(after[file], text.replace('"CC6.2, CC6.3"', 'CC6.2, CC6.3'));
   });
 
@@ -30,13 +30,13 @@ describe('criteria as people write them', () => {
     const flow = policy({ criteria: '[CC6.1–CC6.4]' });
     const { index } = await workspace({ [file]: flow });
     assert.deepStrictEqual(index.get(file)?.criteria.map((c) => c.value), ['CC6.1', 'CC6.2', 'CC6.3', 'CC6.4']);
-    let after = await applyFixTitled({ [file]: flow }, file, 'criterion-spelling', 'Write `CC6.1–CC6.4` as CC6.1, CC6.2, CC6.3, CC6.4');
+    let after = await applyFixTitled({ [file]: flow }, file, 'criterion-spelling', "Write 'CC6.1–CC6.4' as CC6.1, CC6.2, CC6.3, CC6.4");
     assert.strictEqual(after[file], flow.replace('CC6.1–CC6.4', 'CC6.1, CC6.2, CC6.3, CC6.4'));
     const block = policy({ criteria: '\n    - CC6.1-CC6.3' });
-    after = await applyFixTitled({ [file]: block }, file, 'criterion-spelling', 'Write `CC6.1-CC6.3` as CC6.1, CC6.2, CC6.3');
+    after = await applyFixTitled({ [file]: block }, file, 'criterion-spelling', 'Write CC6.1-CC6.3 as CC6.1, CC6.2, CC6.3');
     assert.strictEqual(after[file], block.replace('- CC6.1-CC6.3', '- CC6.1\n    - CC6.2\n    - CC6.3'));
     const whole = policy({ criteria: '"CC6.1, CC6.2"' });
-    after = await applyFixTitled({ [file]: whole }, file, 'criterion-spelling', 'Write `"CC6.1, CC6.2"` as CC6.1, CC6.2');
+    after = await applyFixTitled({ [file]: whole }, file, 'criterion-spelling', `Write '"CC6.1, CC6.2"' as CC6.1, CC6.2`);
     assert.strictEqual(after[file], whole.replace('"CC6.1, CC6.2"', '[CC6.1, CC6.2]'));
   });
 

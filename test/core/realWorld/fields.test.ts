@@ -15,7 +15,7 @@ describe('fields as other templates write them', () => {
     assert.strictEqual(spelt[0].message, "`Approved` is read as `approved`: write the status in lower case, as Attest's values are.");
     const { index } = await workspace({ [file]: text });
     assert.strictEqual(index.get(file)?.status?.value, 'approved');
-    const after = await applyFixTitled({ [file]: text }, file, 'value-spelling', 'Change `Approved` to `approved`');
+    const after = await applyFixTitled({ [file]: text }, file, 'value-spelling', "Change 'Approved' to 'approved'");
     assert.strictEqual(after[file], text.replace('Approved', 'approved'));
   });
 
@@ -29,7 +29,7 @@ describe('fields as other templates write them', () => {
         ['`policy_owner` is what Attest calls `owner`: rename it.', rangeOf(text, 'policy_owner')],
       ],
     );
-    const after = await applyFixTitled({ [file]: text }, file, 'unknown-field', 'Rename `effective_date` to `effective`');
+    const after = await applyFixTitled({ [file]: text }, file, 'unknown-field', "Rename 'effective_date' to 'effective'");
     assert.strictEqual(after[file], text.replace('effective_date:', 'effective:'));
   });
 
@@ -39,7 +39,7 @@ describe('fields as other templates write them', () => {
     assert.deepStrictEqual(d.map((x) => x.range), [rangeOf(text, 'last_reviewed'), rangeOf(text, 'review_frequency'), rangeOf(text, 'next_review')]);
     assert.strictEqual(d[0].message, '`last_reviewed` is `review.last` in Attest: move it into `review: { cycle: …, last: YYYY-MM-DD }`, so that stale reviews are caught.');
     assert.strictEqual(d[2].message, 'Attest works `next_review` out from `review`: write `review: { cycle: annual, last: YYYY-MM-DD }` (the date of the last review) instead.');
-    const after = await applyFixTitled({ [file]: text }, file, 'unknown-field', 'Move `last_reviewed` and `review_frequency` into `review: { cycle: annual, last: 2026-03-01 }`');
+    const after = await applyFixTitled({ [file]: text }, file, 'unknown-field', "Move 'last_reviewed' and 'review_frequency' into 'review: { cycle: annual, last: 2026-03-01 }'");
     assert.strictEqual(after[file], text.replace('last_reviewed: 2026-03-01\nreview_frequency: Annually\n', 'review: { cycle: annual, last: 2026-03-01 }\n'));
   });
 

@@ -26,7 +26,7 @@ export async function applyFixTitled(files: Files, file: string, code: string, t
   const after = applyWorkspaceEdit(files, action.edit, index);
   const { index: fixed } = await workspace(after);
   const fixedMessages = new Set(action.diagnostics?.map((d) => d.message));
-  const left = fixed.diagnose(file).filter((d) => d.code === code && fixedMessages.has(d.message));
+  const left = fixed.diagnose(file).map(toLspDiagnostic).filter((d) => d.code === code && fixedMessages.has(d.message));
   assert.deepStrictEqual(left.map((d) => d.message), [], 'the fix resolves its diagnostics');
   return after;
 }

@@ -8,6 +8,7 @@ import { invalidValue } from './invalidValue';
 import { unknownCriterion } from './unknownCriterion';
 import { criterionSpelling } from './criterionSpelling';
 import { valueSpelling } from './valueSpelling';
+import { ownerIsPerson } from './ownerIsPerson';
 import { outOfScopeCriterion } from './outOfScopeCriterion';
 import { duplicateId } from './duplicateId';
 import { unresolvedReference } from './unresolvedReference';
@@ -31,6 +32,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   unknownField,
   invalidValue,
   valueSpelling,
+  ownerIsPerson,
   unknownCriterion,
   criterionSpelling,
   outOfScopeCriterion,

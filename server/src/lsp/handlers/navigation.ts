@@ -1,12 +1,13 @@
 import { LSPErrorCodes, ResponseError, type CodeLens, type DocumentSymbol, type Hover, type Location, type Range, type SymbolInformation, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { plainText } from '../../features/plainText';
 import { isRefusal, type RenameRefusal } from '../../features/rename';
 import { workspaceSymbols } from '../../features/symbols';
 import { runSafe } from '../runSafe';
 import type { HandlerGroup } from './context';
 
 function refuseOr<T>(result: T | RenameRefusal): T {
-  // A refusal becomes an error response, whose message the editor shows.
-  if (isRefusal(result)) throw new ResponseError(LSPErrorCodes.RequestFailed, result.refusal);
+  // A refusal becomes an error response, whose message the editor shows as plain text.
+  if (isRefusal(result)) throw new ResponseError(LSPErrorCodes.RequestFailed, plainText(result.refusal));
   return result;
 }
 
