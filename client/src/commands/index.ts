@@ -1,8 +1,5 @@
 import * as vscode from 'vscode';
-import { REVEAL_COVERAGE_COMMAND } from '../../../server/src/shared/commands';
-
-/** Until the server names it in shared/commands. */
-const REVEAL_EDIT_COMMAND = 'attest.revealEdit';
+import { REVEAL_COVERAGE_COMMAND, REVEAL_EDIT_COMMAND } from '../../../server/src/shared/commands';
 import type { CoverageFilter } from '../coverageTree';
 import type { Services } from '../services';
 import { exportCoverageCommand } from './exportCoverage';
