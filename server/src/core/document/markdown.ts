@@ -1,36 +1,10 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Nodes } from 'mdast';
+import { fastOutline } from './fastOutline';
+import { findSuppressions, linkRefAt, type Heading, type LinkRef, type MarkdownOutline, type Suppression } from './outlineFacts';
 
-export interface Heading {
-  readonly text: string;
-  readonly depth: number;
-  /** Offsets of the whole heading line. */
-  readonly start: number;
-  readonly end: number;
-}
-
-export interface LinkRef {
-  readonly url: string;
-  /** Offsets of the link's target in the file. */
-  readonly start: number;
-  readonly end: number;
-}
-
-/** `<!-- attest-ignore CODE[, CODE]: reason -->`, with the offsets of the comment and of each code. */
-export interface Suppression {
-  readonly codes: readonly { readonly code: string; readonly start: number; readonly end: number }[];
-  readonly reason: string;
-  readonly start: number;
-  readonly end: number;
-}
-
-export interface MarkdownOutline {
-  readonly headings: readonly Heading[];
-  readonly links: readonly LinkRef[];
-  /** Suppression comments in HTML: one in a code block or code span documents the syntax, it does not apply. */
-  readonly suppressions: readonly Suppression[];
-}
+export type { Heading, LinkRef, MarkdownOutline, Suppression } from './outlineFacts';
 
 const processor = unified().use(remarkParse);
 
@@ -161,8 +135,16 @@ function rememberedOutline(section: string): MarkdownOutline {
   return outline;
 }
 
-/** The outline of `body` parsed whole, with offsets from `base`. */
+/**
+ * The outline of `body` parsed whole, with offsets from `base`: by the line scanner where it
+ * can decide the body, else by remark, the parser of record.
+ */
 function outlineOf(body: string, base: number): MarkdownOutline {
+  return fastOutline(body, base) ?? outlineWithRemark(body, base);
+}
+
+/** The outline of `body` as remark parses it whole: what the fast scanner must equal wherever it answers. */
+export function outlineWithRemark(body: string, base: number): MarkdownOutline {
   const tree = processor.parse(body);
   const headings: Heading[] = [];
   const links: LinkRef[] = [];
@@ -173,12 +155,7 @@ function outlineOf(body: string, base: number): MarkdownOutline {
     if (node.type === 'heading' && start !== undefined && end !== undefined) {
       headings.push({ text: textOf(node).trim(), depth: node.depth, start: base + start, end: base + end });
     } else if ((node.type === 'link' || node.type === 'definition') && start !== undefined && end !== undefined) {
-      const url = node.url;
-      const source = body.slice(start, end);
-      // The target follows `](` (inline) or `]:` (definition), before any title.
-      const opening = source.search(/\]\(|\]:/);
-      const at = url ? source.indexOf(url, Math.max(0, opening)) : -1;
-      links.push(at >= 0 ? { url, start: base + start + at, end: base + start + at + url.length } : { url, start: base + start, end: base + end });
+      links.push(linkRefAt(body, start, end, node.url, base));
     } else if (node.type === 'html' && start !== undefined && end !== undefined) {
       // The source, not node.value: inside a block quote or list the value lacks the markers.
       suppressions.push(...findSuppressions(body.slice(start, end), base + start));
@@ -187,22 +164,4 @@ function outlineOf(body: string, base: number): MarkdownOutline {
   };
   visit(tree);
   return { headings, links, suppressions };
-}
-
-const SUPPRESSION = /(<!--\s*attest-ignore\s+)([\w-]+(?:\s*,\s*[\w-]+)*)\s*(?::([^]*?))?-->/g;
-const CODE = /[\w-]+/g;
-
-/** The suppression comments in a piece of HTML that starts at `offset` in the file. */
-function findSuppressions(html: string, offset: number): Suppression[] {
-  const found: Suppression[] = [];
-  for (const match of html.matchAll(SUPPRESSION)) {
-    const codesAt = offset + match.index + match[1].length;
-    found.push({
-      codes: [...match[2].matchAll(CODE)].map((c) => ({ code: c[0], start: codesAt + c.index, end: codesAt + c.index + c[0].length })),
-      reason: (match[3] ?? '').trim(),
-      start: offset + match.index,
-      end: offset + match.index + match[0].length,
-    });
-  }
-  return found;
 }
