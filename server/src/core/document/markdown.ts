@@ -1,6 +1,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Nodes } from 'mdast';
+import { REMARK_LIMIT, oversizedBody, tooLongForRemark } from './bodyLimits';
 import { fastOutline } from './fastOutline';
 import { findSuppressions, linkRefAt, type Heading, type LinkRef, type MarkdownOutline, type Suppression } from './outlineFacts';
 
@@ -17,23 +18,37 @@ function textOf(node: Nodes): string {
 /** Bodies from this many characters on are outlined in sections, each remembered (see `outlineLarge`). */
 export const SECTIONED_FROM = 32_768;
 
-/** Headings, links and suppression comments of a Markdown body that starts at `base` in the file. */
+/**
+ * Headings, links and suppression comments of a Markdown body that starts at `base` in the
+ * file; none, with the reason, for a body too large to read in time (the document then counts
+ * by its frontmatter alone, and the document-too-large rule says so).
+ */
 export function outlineMarkdown(text: string, base: number, sectionedFrom = SECTIONED_FROM): MarkdownOutline {
+  const oversized = oversizedBody(text, base);
+  if (oversized) return { headings: [], links: [], suppressions: [], skipped: oversized };
   const body = text.slice(base);
   // A reference definition serves the whole body (`[text][ref]` in a heading reads as a link):
   // a body with one is parsed whole.
-  return body.length >= sectionedFrom && !DEFINITION.test(body) ? outlineLarge(body, base) : outlineOf(body, base);
+  const outline = body.length >= sectionedFrom && !DEFINITION.test(body) ? outlineLarge(body, base) : outlineOf(body, base);
+  return outline ?? { headings: [], links: [], suppressions: [], skipped: tooLongForRemark(text, base) };
 }
 
-/** A line that may define a link reference (`[ref]: url`), wherever it stands: generous, as a false alarm only costs a whole parse. */
-const DEFINITION = /^[ \t>*+\-\d.)]*\[(?:[^\]\\\n]|\\.)+\]:/m;
+/**
+ * A line that may define a link reference (`[ref]: url`, the label running over lines too),
+ * wherever it stands: generous, as a false alarm only costs a whole parse.
+ */
+const DEFINITION = /^[ \t>*+\-\d.)]*\[(?:[^[\]\\]|\\[^])+\]:/m;
 
 /**
- * A large body, outlined section by section: it is cut before the ATX headings where a cut
- * changes nothing (outside fenced code and HTML blocks), and each section's outline is
- * remembered by its text. Typing in a long document then re-parses one section, not all.
+ * A large body: the fast way whole where it decides it (a linear scan, cheaper than cutting);
+ * else section by section, cut before the ATX headings where a cut changes nothing (outside
+ * fenced code and HTML blocks), each section's outline remembered by its text, so that typing
+ * in a long document re-parses one section, and remark parses only the sections that need it.
+ * Undefined when a section that needs remark is too long for it (see REMARK_LIMIT).
  */
-function outlineLarge(body: string, base: number): MarkdownOutline {
+function outlineLarge(body: string, base: number): MarkdownOutline | undefined {
+  const fast = fastOutline(body, base);
+  if (fast) return fast;
   const starts = sectionStarts(body);
   if (!starts) return outlineOf(body, base);
   const headings: Heading[] = [];
@@ -42,6 +57,7 @@ function outlineLarge(body: string, base: number): MarkdownOutline {
   for (const start of starts) {
     const end = start.next ?? body.length;
     const outline = rememberedOutline(body.slice(start.at, end));
+    if (!outline) return undefined;
     const shift = base + start.at;
     for (const h of outline.headings) headings.push({ ...h, start: h.start + shift, end: h.end + shift });
     for (const l of outline.links) links.push({ ...l, start: l.start + shift, end: l.end + shift });
@@ -109,38 +125,42 @@ function sectionStarts(body: string): { at: number; next?: number }[] | undefine
   return starts.map((at, i) => ({ at, next: starts[i + 1] }));
 }
 
-/** Outlines of recent sections by their text, up to a total size: a memo, never a second truth. */
-const remembered = new Map<string, MarkdownOutline>();
-let rememberedSize = 0;
-const REMEMBER_CHARS = 4_000_000;
+/**
+ * Outlines of recent sections by their text: a memo, never a second truth. Two generations,
+ * so that forgetting the oldest costs nothing per section: when the young one holds
+ * REMEMBER_CHARS of text it becomes the old one, and what was old is dropped; a section
+ * found in the old generation moves back to the young one.
+ */
+let young = new Map<string, MarkdownOutline>();
+let old = new Map<string, MarkdownOutline>();
+let youngSize = 0;
+const REMEMBER_CHARS = 2_000_000;
 
-function rememberedOutline(section: string): MarkdownOutline {
-  const known = remembered.get(section);
-  if (known) {
-    // Most recently used last, so that the oldest goes first.
-    remembered.delete(section);
-    remembered.set(section, known);
-    return known;
-  }
+function rememberedOutline(section: string): MarkdownOutline | undefined {
+  const known = young.get(section);
+  if (known) return known;
+  const aged = old.get(section);
   // A copy, so that the memo does not keep the whole document text of this version alive.
   const own = (' ' + section).slice(1);
-  const outline = outlineOf(own, 0);
-  remembered.set(own, outline);
-  rememberedSize += own.length;
-  for (const [key] of remembered) {
-    if (rememberedSize <= REMEMBER_CHARS) break;
-    remembered.delete(key);
-    rememberedSize -= key.length;
+  const outline = aged ?? outlineOf(own, 0);
+  if (!outline) return undefined;
+  if (youngSize + own.length > REMEMBER_CHARS) {
+    old = young;
+    young = new Map();
+    youngSize = 0;
   }
+  young.set(own, outline);
+  youngSize += own.length;
   return outline;
 }
 
 /**
  * The outline of `body` parsed whole, with offsets from `base`: by the line scanner where it
- * can decide the body, else by remark, the parser of record.
+ * can decide the body, else by remark, the parser of record, up to the length remark parses
+ * in time (undefined past it).
  */
-function outlineOf(body: string, base: number): MarkdownOutline {
-  return fastOutline(body, base) ?? outlineWithRemark(body, base);
+function outlineOf(body: string, base: number): MarkdownOutline | undefined {
+  return fastOutline(body, base) ?? (body.length <= REMARK_LIMIT ? outlineWithRemark(body, base) : undefined);
 }
 
 /** The outline of `body` as remark parses it whole: what the fast scanner must equal wherever it answers. */
