@@ -83,6 +83,13 @@ export function randomMarkdown(next: () => number): string {
   return lines.join(next() < 0.1 ? '\r\n' : '\n') + (next() < 0.7 ? '\n' : '');
 }
 
+const SOUP = ['[', ']', '](', '(', ')', '![', '!', 'a', ' ', ' ', 'x.md', 'h.md "t"', '`', '``', '<b>', '</b>', '<http://a.b>', '\\', '*', '_', '&', '#', '\n', '\n', '\n## ', '\n- '];
+
+/** Lines of brackets, parentheses, code spans and tags in random order: where links are found or not. */
+export function bracketSoup(next: () => number): string {
+  return Array.from({ length: 4 + Math.floor(next() * 40) }, () => SOUP[Math.floor(next() * SOUP.length)]).join('');
+}
+
 function lineStarts(text: string): number[] {
   const starts = [0];
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);

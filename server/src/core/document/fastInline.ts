@@ -59,8 +59,14 @@ function scanSpan(text: string, wantText: boolean): InlineFacts | undefined {
   let html: { start: number; end: number }[] = [];
   let edits: Edit[] = [];
   let emphasisRuns: number[] = [];
-  /** Open brackets (`![` for an image): their offsets, and whether a link may still close them (none may inside a link). */
-  const openers: { at: number; image: boolean; active: boolean }[] = [];
+  /** Open brackets (`![` for an image), innermost last. */
+  const openers: { at: number; image: boolean }[] = [];
+  /**
+   * Links do not nest: once one closes, no `[` opened before it may close another (an `![`
+   * still may). Those are the openers below this index, kept as one number, not marked one
+   * by one, so that many brackets left open before many links stay linear.
+   */
+  let closedBelow = 0;
   const unclosedRuns = new Set<number>();
   const special = wantText ? SPECIAL_IN_TEXT : SPECIAL;
   let at = 0;
@@ -106,14 +112,16 @@ function scanSpan(text: string, wantText: boolean): InlineFacts | undefined {
       } else at++;
     } else if (char === '!') {
       const image = text[at + 1] === '[';
-      if (image) openers.push({ at, image, active: true });
+      if (image) openers.push({ at, image });
       at += image ? 2 : 1;
     } else if (char === '[') {
-      openers.push({ at, image: false, active: true });
+      openers.push({ at, image: false });
       at++;
     } else {
       const opener = openers.pop();
-      if (!opener?.active || text[at + 1] !== '(') {
+      const active = opener !== undefined && (opener.image || openers.length >= closedBelow);
+      closedBelow = Math.min(closedBelow, openers.length);
+      if (!opener || !active || text[at + 1] !== '(') {
         at++;
         continue;
       }
@@ -129,8 +137,7 @@ function scanSpan(text: string, wantText: boolean): InlineFacts | undefined {
       } else {
         links.push({ start: opener.at, end: resource.end, url: resource.url });
         edits.push({ start: opener.at, end: opener.at + 1, text: '' }, { start: at, end: resource.end, text: '' });
-        // Links do not nest: no bracket opened before this link may close one now (an image still may).
-        for (const earlier of openers) if (!earlier.image) earlier.active = false;
+        closedBelow = openers.length;
       }
       at = resource.end;
     }

@@ -108,12 +108,14 @@ class LineScanner {
     const blank = ind === end;
     const indent = ind - start;
     let matched = 0;
+    if (blank) {
+      // A blank line continues every item; only the innermost can have begun with one.
+      const innermost = this.items[this.items.length - 1];
+      if (innermost) innermost.furtherBlank ||= innermost.initialBlank;
+      matched = this.items.length;
+    }
     for (; matched < this.items.length; matched++) {
       const item = this.items[matched];
-      if (blank) {
-        item.furtherBlank ||= item.initialBlank;
-        continue;
-      }
       const continues = !item.furtherBlank && indent >= item.col;
       item.furtherBlank = item.initialBlank = false;
       if (!continues) break;
