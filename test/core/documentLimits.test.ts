@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import { performance } from 'perf_hooks';
-import { BODY_LIMIT, FRONTMATTER_LIMIT, LINE_LIMIT, REMARK_LIMIT } from '../../server/src/core/document/bodyLimits';
+import { BODY_LIMIT, FRONTMATTER_LIMIT, LINE_LIMIT, REMARK_LIMIT, REMARK_MARK_LIMIT } from '../../server/src/core/document/bodyLimits';
 import { outlineMarkdown } from '../../server/src/core/document/markdown';
 import { parseDocument } from '../../server/src/core/document/model';
 import { manyHeadings, oneLongLine } from '../../scripts/bench/pathological';
@@ -63,12 +63,22 @@ describe('documents too large to read in time', () => {
     const part = SENTENCE.repeat(Math.ceil(50_000 / SENTENCE.length));
     const uncut = `${HEAD}\n# Big\n\n> A quote.\n\n${part.repeat(5)}`;
     const d = expectOne(await check(uncut), 'document-too-large', rangeOf(uncut, '# Big'));
-    assert.match(d.message, /holds Markdown that only Attest's full parser reads .*\(over 200 KB between two headings\)/);
+    assert.match(d.message, /holds Markdown that only Attest's full parser reads .*\(over 200 KB, or over 16,000 brackets, emphasis and code marks, between two headings\)/);
     // Cut by headings into parts remark reads in time, as much text is read.
     const cut = `${HEAD}\n# Big\n\n> A quote.\n\n${`## Part\n\n${part}`.repeat(5)}`;
     assert.ok(cut.length - HEAD.length > REMARK_LIMIT);
     assert.deepStrictEqual(withCode(await check(cut), 'document-too-large'), []);
     assert.strictEqual(outlineMarkdown(cut, HEAD.length).links.length, 5 * (part.length / SENTENCE.length));
+  });
+
+  it('nor a part dense with marks or long emphasis runs, where remark slows down faster than the text grows', () => {
+    for (const dense of [`${'[a] '.repeat(REMARK_MARK_LIMIT / 2 + 1)}\n`, `${'*'.repeat(600)}a${'*'.repeat(600)}\n`]) {
+      const text = `${HEAD}\n# Big\n\n> A quote.\n\n${dense}`;
+      assert.ok(text.length - HEAD.length < REMARK_LIMIT);
+      assert.match(outlineMarkdown(text, HEAD.length).skipped?.reason ?? '', /too long or too dense/);
+      // The fast reader needs no remark for the same text without the quote.
+      assert.strictEqual(outlineMarkdown(text.replace('> A quote.', 'A line.'), HEAD.length).skipped, undefined);
+    }
   });
 
   it('does not parse a frontmatter over 32 KB: an error on its opening line, and no field-by-field noise', async () => {

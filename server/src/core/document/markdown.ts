@@ -1,7 +1,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Nodes } from 'mdast';
-import { REMARK_LIMIT, oversizedBody, tooLongForRemark } from './bodyLimits';
+import { oversizedBody, remarkReadsInTime, tooCostlyForRemark } from './bodyLimits';
 import { fastOutline } from './fastOutline';
 import { findSuppressions, linkRefAt, type Heading, type LinkRef, type MarkdownOutline, type Suppression } from './outlineFacts';
 
@@ -30,7 +30,7 @@ export function outlineMarkdown(text: string, base: number, sectionedFrom = SECT
   // A reference definition serves the whole body (`[text][ref]` in a heading reads as a link):
   // a body with one is parsed whole.
   const outline = body.length >= sectionedFrom && !DEFINITION.test(body) ? outlineLarge(body, base) : outlineOf(body, base);
-  return outline ?? { headings: [], links: [], suppressions: [], skipped: tooLongForRemark(text, base) };
+  return outline ?? { headings: [], links: [], suppressions: [], skipped: tooCostlyForRemark(text, base) };
 }
 
 /**
@@ -44,7 +44,7 @@ const DEFINITION = /^[ \t>*+\-\d.)]*\[(?:[^[\]\\]|\\[^])+\]:/m;
  * else section by section, cut before the ATX headings where a cut changes nothing (outside
  * fenced code and HTML blocks), each section's outline remembered by its text, so that typing
  * in a long document re-parses one section, and remark parses only the sections that need it.
- * Undefined when a section that needs remark is too long for it (see REMARK_LIMIT).
+ * Undefined when a section that needs remark is too costly for it (see REMARK_LIMIT).
  */
 function outlineLarge(body: string, base: number): MarkdownOutline | undefined {
   const fast = fastOutline(body, base);
@@ -156,11 +156,11 @@ function rememberedOutline(section: string): MarkdownOutline | undefined {
 
 /**
  * The outline of `body` parsed whole, with offsets from `base`: by the line scanner where it
- * can decide the body, else by remark, the parser of record, up to the length remark parses
- * in time (undefined past it).
+ * can decide the body, else by remark, the parser of record, where remark reads it in time
+ * (undefined otherwise: see REMARK_LIMIT).
  */
 function outlineOf(body: string, base: number): MarkdownOutline | undefined {
-  return fastOutline(body, base) ?? (body.length <= REMARK_LIMIT ? outlineWithRemark(body, base) : undefined);
+  return fastOutline(body, base) ?? (remarkReadsInTime(body) ? outlineWithRemark(body, base) : undefined);
 }
 
 /** The outline of `body` as remark parses it whole: what the fast scanner must equal wherever it answers. */

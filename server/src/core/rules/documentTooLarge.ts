@@ -8,7 +8,7 @@ import { finding, type DocumentRule } from './rule';
 export const documentTooLarge: DocumentRule = {
   code: 'document-too-large',
   defaultSeverity: 'information',
-  description: 'The body is over 1 MB, has a line over 100 KB, or needs the full Markdown parser on more than 200 KB: it is not read, and only the frontmatter counts.',
+  description: 'The body is over 1 MB, has a line over 100 KB, or needs the full Markdown parser on a part too long or dense to parse in time: it is not read, and only the frontmatter counts.',
   check(doc) {
     const skipped = doc.bodySkipped;
     if (!skipped) return [];
