@@ -83,7 +83,7 @@ export function randomMarkdown(next: () => number): string {
   return lines.join(next() < 0.1 ? '\r\n' : '\n') + (next() < 0.7 ? '\n' : '');
 }
 
-const SOUP = ['[', ']', '](', '(', ')', '![', '!', 'a', ' ', ' ', 'x.md', 'h.md "t"', '`', '``', '<b>', '</b>', '<http://a.b>', '\\', '*', '_', '&', '#', '\n', '\n', '\n## ', '\n- '];
+const SOUP = ['[', ']', '](', '(', ')', '&amp;', '&q=1', '(x)', '![', '!', 'a', ' ', ' ', 'x.md', 'h.md "t"', '`', '``', '<b>', '</b>', '<http://a.b>', '\\', '*', '_', '&', '#', '\n', '\n', '\n## ', '\n- '];
 
 /** Lines of brackets, parentheses, code spans and tags in random order: where links are found or not. */
 export function bracketSoup(next: () => number): string {

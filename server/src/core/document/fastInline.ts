@@ -25,8 +25,8 @@ export interface InlineFacts {
 const SPECIAL = /[\\`<[\]!]/g;
 /** In a heading the text counts too: emphasis markers and character references change it. */
 const SPECIAL_IN_TEXT = /[\\`<[\]!*_&]/g;
-/** After `&`, what may make a character reference (`&amp;`, `&#91;`), which this scanner does not decode. */
-const REFERENCE_NAME = /[A-Za-z0-9#]/;
+/** A character reference, known or not, at the start (`&amp;`, `&#91;`): this scanner does not decode them. */
+const CHARACTER_REFERENCE = /^&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});/;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 const AUTOLINK_URI = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\0- <>\x7f]*>/y;
 const AUTOLINK_EMAIL = /<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>/y;
@@ -84,7 +84,7 @@ function scanSpan(text: string, wantText: boolean): InlineFacts | undefined {
       emphasisRuns.push(at);
       while (at < end && text[at] === char) at++;
     } else if (char === '&') {
-      if (at + 1 < end && REFERENCE_NAME.test(text[at + 1])) return undefined;
+      if (CHARACTER_REFERENCE.test(text.slice(at, at + 34))) return undefined;
       at++;
     } else if (char === '`') {
       const span = codeSpan(text, at, unclosedRuns);
@@ -231,13 +231,24 @@ function resourceEnd(text: string, open: number): { end: number; url: string } |
   let at = skipWhitespace(text, open + 1);
   if (text[at] === ')') return { end: at + 1, url: '' };
   const start = at;
-  while (at < text.length) {
+  // Parentheses nest in a destination, to micromark's depth of 32.
+  let balance = 0;
+  for (; at < text.length; at++) {
     const code = text.charCodeAt(at);
-    // Controls and spaces end it; parentheses, `\\`, `&` and a leading `<` are read otherwise by remark.
-    if (code <= 0x20 || code === 0x7f || code === 0x28 || code === 0x29 || code === 0x5c || code === 0x26 || (code === 0x3c && at === start)) break;
-    at++;
+    if (code === 0x28) {
+      if (++balance > 32) return undefined;
+    } else if (code === 0x29) {
+      if (balance === 0) break;
+      balance--;
+    } else if (code <= 0x20 || code === 0x7f || code === 0x5c || (code === 0x3c && at === start)) {
+      // Controls and spaces end it; `\\` and a leading `<` are read otherwise by remark.
+      break;
+    } else if (code === 0x26 && CHARACTER_REFERENCE.test(text.slice(at, at + 34))) {
+      // `&amp;` and the like are decoded by remark; a bare `&` (a query string's) is text.
+      return undefined;
+    }
   }
-  if (at === start || at >= text.length) return undefined;
+  if (balance > 0 || at === start || at >= text.length) return undefined;
   const url = text.slice(start, at);
   if (text[at] === ')') return { end: at + 1, url };
   if (!/[ \r\n]/.test(text[at])) return undefined;
