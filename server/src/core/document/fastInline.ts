@@ -1,11 +1,12 @@
 /**
- * The inline half of the fast outline: inline links, autolinks and raw HTML in a paragraph
- * or a heading, found the way CommonMark (micromark, under remark) finds them, left to right
- * with code spans, autolinks and HTML binding tighter than brackets. It models only a
+ * The inline half of the fast outline: inline links, images, autolinks and raw HTML in a
+ * paragraph or a heading, found the way CommonMark (micromark, under remark) finds them, left
+ * to right with code spans, autolinks and HTML binding tighter than brackets. It models only a
  * document without link reference definitions (the caller makes sure there are none), and
- * gives up (undefined) on what it does not model exactly: images, HTML comments and other
- * declarations, destinations in `<…>`, with parentheses, escapes or entities, titles with
- * escapes, a `](` that does not make a link, an autolink inside link text.
+ * gives up (undefined) on what it does not model exactly: HTML comments and other
+ * declarations, destinations in `<…>` or with escapes or character references, titles with
+ * escapes or in parentheses, a `](` that does not make a link, an autolink inside link text,
+ * and in a heading's text, character references and emphasis it cannot pair for certain.
  */
 
 export interface InlineLink {
