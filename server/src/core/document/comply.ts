@@ -47,3 +47,9 @@ export function cronFrequency(cron: string): string | undefined {
   if (months === 2 || /^\*\/6$/.test(month)) return undefined;
   return months === 1 ? 'annual' : undefined;
 }
+
+/** A comply procedure's `cron` read as its frequency, at the range of the cron expression. */
+export function cronAsFrequency(cron: Located<string> | undefined): Located<string> | undefined {
+  const frequency = cron ? cronFrequency(cron.value) : undefined;
+  return cron && frequency ? { value: frequency, range: cron.range } : undefined;
+}

@@ -1,4 +1,5 @@
 import { isMap, isScalar, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { FRONTMATTER_LIMIT } from './bodyLimits';
 
 /** Where the YAML of a document sits and how it was written. */
 export interface FrontmatterBlock {
@@ -104,6 +105,11 @@ function scanFrontmatter(text: string, allowComply: boolean): Delimiters | Unclo
 export function findFrontmatter(text: string, allowComply: boolean): FrontmatterBlock | UnclosedFrontmatter | undefined {
   const found = scanFrontmatter(text, allowComply);
   if (!found || isUnclosed(found)) return found;
+  if (found.contentEnd - found.contentStart > FRONTMATTER_LIMIT) {
+    // Not parsed (see bodyLimits): the document model reports it. comply's header is known by its keys alone.
+    const comply = found.dialect === 'attest' || COMPLY_KEY_LINE.test(text.slice(found.contentStart, found.contentEnd));
+    return comply ? { ...found, yaml: parseYaml('', 0, 0) } : undefined;
+  }
   const yaml = parseYaml(text, found.contentStart, found.contentEnd);
   if (found.dialect === 'comply') {
     // YAML with a mistake is still comply's header when it names comply's keys: its error is

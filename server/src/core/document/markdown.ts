@@ -1,36 +1,11 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Nodes } from 'mdast';
+import { oversizedBody, remarkReadsInTime, tooCostlyForRemark } from './bodyLimits';
+import { fastOutline } from './fastOutline';
+import { findSuppressions, linkRefAt, type Heading, type LinkRef, type MarkdownOutline, type Suppression } from './outlineFacts';
 
-export interface Heading {
-  readonly text: string;
-  readonly depth: number;
-  /** Offsets of the whole heading line. */
-  readonly start: number;
-  readonly end: number;
-}
-
-export interface LinkRef {
-  readonly url: string;
-  /** Offsets of the link's target in the file. */
-  readonly start: number;
-  readonly end: number;
-}
-
-/** `<!-- attest-ignore CODE[, CODE]: reason -->`, with the offsets of the comment and of each code. */
-export interface Suppression {
-  readonly codes: readonly { readonly code: string; readonly start: number; readonly end: number }[];
-  readonly reason: string;
-  readonly start: number;
-  readonly end: number;
-}
-
-export interface MarkdownOutline {
-  readonly headings: readonly Heading[];
-  readonly links: readonly LinkRef[];
-  /** Suppression comments in HTML: one in a code block or code span documents the syntax, it does not apply. */
-  readonly suppressions: readonly Suppression[];
-}
+export type { Heading, LinkRef, MarkdownOutline, Suppression } from './outlineFacts';
 
 const processor = unified().use(remarkParse);
 
@@ -43,23 +18,37 @@ function textOf(node: Nodes): string {
 /** Bodies from this many characters on are outlined in sections, each remembered (see `outlineLarge`). */
 export const SECTIONED_FROM = 32_768;
 
-/** Headings, links and suppression comments of a Markdown body that starts at `base` in the file. */
+/**
+ * Headings, links and suppression comments of a Markdown body that starts at `base` in the
+ * file; none, with the reason, for a body too large to read in time (the document then counts
+ * by its frontmatter alone, and the document-too-large rule says so).
+ */
 export function outlineMarkdown(text: string, base: number, sectionedFrom = SECTIONED_FROM): MarkdownOutline {
+  const oversized = oversizedBody(text, base);
+  if (oversized) return { headings: [], links: [], suppressions: [], skipped: oversized };
   const body = text.slice(base);
   // A reference definition serves the whole body (`[text][ref]` in a heading reads as a link):
   // a body with one is parsed whole.
-  return body.length >= sectionedFrom && !DEFINITION.test(body) ? outlineLarge(body, base) : outlineOf(body, base);
+  const outline = body.length >= sectionedFrom && !DEFINITION.test(body) ? outlineLarge(body, base) : outlineOf(body, base);
+  return outline ?? { headings: [], links: [], suppressions: [], skipped: tooCostlyForRemark(text, base) };
 }
 
-/** A line that may define a link reference (`[ref]: url`), wherever it stands: generous, as a false alarm only costs a whole parse. */
-const DEFINITION = /^[ \t>*+\-\d.)]*\[(?:[^\]\\\n]|\\.)+\]:/m;
+/**
+ * A line that may define a link reference (`[ref]: url`, the label running over lines too),
+ * wherever it stands: generous, as a false alarm only costs a whole parse.
+ */
+const DEFINITION = /^[ \t>*+\-\d.)]*\[(?:[^[\]\\]|\\[^])+\]:/m;
 
 /**
- * A large body, outlined section by section: it is cut before the ATX headings where a cut
- * changes nothing (outside fenced code and HTML blocks), and each section's outline is
- * remembered by its text. Typing in a long document then re-parses one section, not all.
+ * A large body: the fast way whole where it decides it (a linear scan, cheaper than cutting);
+ * else section by section, cut before the ATX headings where a cut changes nothing (outside
+ * fenced code and HTML blocks), each section's outline remembered by its text, so that typing
+ * in a long document re-parses one section, and remark parses only the sections that need it.
+ * Undefined when a section that needs remark is too costly for it (see REMARK_LIMIT).
  */
-function outlineLarge(body: string, base: number): MarkdownOutline {
+function outlineLarge(body: string, base: number): MarkdownOutline | undefined {
+  const fast = fastOutline(body, base);
+  if (fast) return fast;
   const starts = sectionStarts(body);
   if (!starts) return outlineOf(body, base);
   const headings: Heading[] = [];
@@ -68,6 +57,7 @@ function outlineLarge(body: string, base: number): MarkdownOutline {
   for (const start of starts) {
     const end = start.next ?? body.length;
     const outline = rememberedOutline(body.slice(start.at, end));
+    if (!outline) return undefined;
     const shift = base + start.at;
     for (const h of outline.headings) headings.push({ ...h, start: h.start + shift, end: h.end + shift });
     for (const l of outline.links) links.push({ ...l, start: l.start + shift, end: l.end + shift });
@@ -135,34 +125,46 @@ function sectionStarts(body: string): { at: number; next?: number }[] | undefine
   return starts.map((at, i) => ({ at, next: starts[i + 1] }));
 }
 
-/** Outlines of recent sections by their text, up to a total size: a memo, never a second truth. */
-const remembered = new Map<string, MarkdownOutline>();
-let rememberedSize = 0;
-const REMEMBER_CHARS = 4_000_000;
+/**
+ * Outlines of recent sections by their text: a memo, never a second truth. Two generations,
+ * so that forgetting the oldest costs nothing per section: when the young one holds
+ * REMEMBER_CHARS of text it becomes the old one, and what was old is dropped; a section
+ * found in the old generation moves back to the young one.
+ */
+let young = new Map<string, MarkdownOutline>();
+let old = new Map<string, MarkdownOutline>();
+let youngSize = 0;
+const REMEMBER_CHARS = 2_000_000;
 
-function rememberedOutline(section: string): MarkdownOutline {
-  const known = remembered.get(section);
-  if (known) {
-    // Most recently used last, so that the oldest goes first.
-    remembered.delete(section);
-    remembered.set(section, known);
-    return known;
-  }
+function rememberedOutline(section: string): MarkdownOutline | undefined {
+  const known = young.get(section);
+  if (known) return known;
+  const aged = old.get(section);
   // A copy, so that the memo does not keep the whole document text of this version alive.
   const own = (' ' + section).slice(1);
-  const outline = outlineOf(own, 0);
-  remembered.set(own, outline);
-  rememberedSize += own.length;
-  for (const [key] of remembered) {
-    if (rememberedSize <= REMEMBER_CHARS) break;
-    remembered.delete(key);
-    rememberedSize -= key.length;
+  const outline = aged ?? outlineOf(own, 0);
+  if (!outline) return undefined;
+  if (youngSize + own.length > REMEMBER_CHARS) {
+    old = young;
+    young = new Map();
+    youngSize = 0;
   }
+  young.set(own, outline);
+  youngSize += own.length;
   return outline;
 }
 
-/** The outline of `body` parsed whole, with offsets from `base`. */
-function outlineOf(body: string, base: number): MarkdownOutline {
+/**
+ * The outline of `body` parsed whole, with offsets from `base`: by the line scanner where it
+ * can decide the body, else by remark, the parser of record, where remark reads it in time
+ * (undefined otherwise: see REMARK_LIMIT).
+ */
+function outlineOf(body: string, base: number): MarkdownOutline | undefined {
+  return fastOutline(body, base) ?? (remarkReadsInTime(body) ? outlineWithRemark(body, base) : undefined);
+}
+
+/** The outline of `body` as remark parses it whole: what the fast scanner must equal wherever it answers. */
+export function outlineWithRemark(body: string, base: number): MarkdownOutline {
   const tree = processor.parse(body);
   const headings: Heading[] = [];
   const links: LinkRef[] = [];
@@ -173,12 +175,7 @@ function outlineOf(body: string, base: number): MarkdownOutline {
     if (node.type === 'heading' && start !== undefined && end !== undefined) {
       headings.push({ text: textOf(node).trim(), depth: node.depth, start: base + start, end: base + end });
     } else if ((node.type === 'link' || node.type === 'definition') && start !== undefined && end !== undefined) {
-      const url = node.url;
-      const source = body.slice(start, end);
-      // The target follows `](` (inline) or `]:` (definition), before any title.
-      const opening = source.search(/\]\(|\]:/);
-      const at = url ? source.indexOf(url, Math.max(0, opening)) : -1;
-      links.push(at >= 0 ? { url, start: base + start + at, end: base + start + at + url.length } : { url, start: base + start, end: base + end });
+      links.push(linkRefAt(body, start, end, node.url, base));
     } else if (node.type === 'html' && start !== undefined && end !== undefined) {
       // The source, not node.value: inside a block quote or list the value lacks the markers.
       suppressions.push(...findSuppressions(body.slice(start, end), base + start));
@@ -187,22 +184,4 @@ function outlineOf(body: string, base: number): MarkdownOutline {
   };
   visit(tree);
   return { headings, links, suppressions };
-}
-
-const SUPPRESSION = /(<!--\s*attest-ignore\s+)([\w-]+(?:\s*,\s*[\w-]+)*)\s*(?::([^]*?))?-->/g;
-const CODE = /[\w-]+/g;
-
-/** The suppression comments in a piece of HTML that starts at `offset` in the file. */
-function findSuppressions(html: string, offset: number): Suppression[] {
-  const found: Suppression[] = [];
-  for (const match of html.matchAll(SUPPRESSION)) {
-    const codesAt = offset + match.index + match[1].length;
-    found.push({
-      codes: [...match[2].matchAll(CODE)].map((c) => ({ code: c[0], start: codesAt + c.index, end: codesAt + c.index + c[0].length })),
-      reason: (match[3] ?? '').trim(),
-      start: offset + match.index,
-      end: offset + match.index + match[0].length,
-    });
-  }
-  return found;
 }

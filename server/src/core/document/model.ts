@@ -4,9 +4,10 @@ import { DOCUMENT_TYPES, FREQUENCIES, STATUSES, isOneOf, type DocumentType, type
 import { fieldsOf, findFrontmatter, isUnclosed, type Field, type FrontmatterBlock } from './frontmatter';
 import { classifyPath, meantAsDocument } from './classify';
 import { readCriteria, type CriterionSpelling } from './criteriaSpelling';
-import { cronFrequency, revisionDates } from './comply';
+import { cronAsFrequency, revisionDates } from './comply';
 import { outlineMarkdown, type Heading, type LinkRef, type MarkdownOutline } from './markdown';
 import { describeYamlErrors } from './yamlErrors';
+import { oversizedFrontmatter } from './bodyLimits';
 import { readSatisfies, type FrameworkClaims } from './satisfies';
 import { FIELD_BY_KEY, NO_EVENT_KEY } from './schema';
 
@@ -85,6 +86,8 @@ export interface AttestDocument {
   readonly headings: readonly (Heading & { range: Range })[];
   readonly links: readonly (LinkRef & { range: Range })[];
   readonly suppressions: readonly DocumentSuppression[];
+  /** Set when the body was too large to read: its headings, links and suppressions are then unknown, not absent. */
+  readonly bodySkipped?: { readonly reason: string; readonly range: Range };
 }
 
 export interface DocumentInput {
@@ -144,6 +147,8 @@ export function parseDocument(input: DocumentInput, documentFolders: readonly st
     message: p.message,
     range: range(block.contentStart + p.start, block.contentStart + p.end),
   }));
+  const unread = oversizedFrontmatter(text, block.open?.[0] ?? block.contentStart, block.contentStart, block.contentEnd);
+  if (unread) syntaxProblems.push({ message: unread.message, range: range(unread.start, unread.end) });
   if (block.yaml.errors.length === 0 && block.yaml.contents && !isMap(block.yaml.contents)) {
     syntaxProblems.push({
       message: 'The frontmatter must be a mapping of fields (`key: value` lines).',
@@ -285,11 +290,6 @@ function build(input: DocumentInput, doc: TextDocument, folderType: DocumentType
       reason: s.reason,
       range: range(s.start, s.end),
     })),
+    ...(outline.skipped ? { bodySkipped: { reason: outline.skipped.reason, range: range(outline.skipped.start, outline.skipped.end) } } : {}),
   };
-}
-
-/** A comply procedure's `cron` read as its frequency, at the range of the cron expression. */
-function cronAsFrequency(cron: Located<string> | undefined): Located<string> | undefined {
-  const frequency = cron ? cronFrequency(cron.value) : undefined;
-  return cron && frequency ? { value: frequency, range: cron.range } : undefined;
 }

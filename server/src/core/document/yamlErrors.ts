@@ -7,6 +7,9 @@ export interface YamlProblem {
   readonly end: number;
 }
 
+/** Errors described per text: more are not read, and each may cost a walk over the whole document. */
+const MAX_DESCRIBED = 20;
+
 /**
  * The errors of a parsed YAML text, one per position (the parser often reports the same
  * mistake several times over), each saying what to do where the error code allows it; the
@@ -18,6 +21,8 @@ export function describeYamlErrors(yaml: Document.Parsed, source: string, where:
   const positions = new Set<number>();
   const starts = new Set<number>();
   for (const error of yaml.errors) {
+    // Describing one may walk the whole document: a text of thousands of mistakes is told its first ones.
+    if (problems.length === MAX_DESCRIBED) break;
     if (positions.has(error.pos[0])) continue;
     positions.add(error.pos[0]);
     const problem = describe(error, yaml, source, where);

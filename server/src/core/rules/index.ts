@@ -2,6 +2,7 @@ import type { DocumentRule, FixProvider, RuleInfo, WorkspaceRule } from './rule'
 import { replaceBySuggestion } from '../fixes/replaceSuggestion';
 import { yamlSyntax } from './yamlSyntax';
 import { missingFrontmatter } from './missingFrontmatter';
+import { documentTooLarge } from './documentTooLarge';
 import { missingField } from './missingField';
 import { unknownField } from './unknownField';
 import { invalidValue } from './invalidValue';
@@ -28,6 +29,7 @@ import { ignoredConfig } from './ignoredConfig';
 export const DOCUMENT_RULES: readonly DocumentRule[] = [
   yamlSyntax,
   missingFrontmatter,
+  documentTooLarge,
   missingField,
   unknownField,
   invalidValue,
