@@ -93,6 +93,19 @@ describe('the persistent cache of parses and diagnostics', () => {
     }
   });
 
+  it('revives a document whose body was too large to read as a parse gives it, with the reason', async () => {
+    const big = { ...files, 'controls/big.md': control({ id: 'CTL-BIG' }) + `\n${'x'.repeat(120_000)}\n` };
+    const cache = new MemoryCache();
+    const cold = await check(big, cache);
+    const warm = await check(big, cache);
+    assert.deepStrictEqual(warm.diagnostics, cold.diagnostics);
+    assert.ok(cold.diagnostics['controls/big.md'].some((d) => d.code === 'document-too-large'));
+    const doc = warm.index.get('controls/big.md')!;
+    const parsed = parseDocument({ uri: doc.uri, relPath: doc.relPath, text: doc.text.getText() }, warm.index.config.folders)!;
+    assert.ok(parsed.bodySkipped);
+    assert.deepStrictEqual(plain(doc), plain(parsed));
+  });
+
   it('serves the diagnostics of an unchanged document while nothing it read has changed', async () => {
     const cache = new MemoryCache();
     await check(files, cache);

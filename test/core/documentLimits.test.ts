@@ -35,6 +35,13 @@ describe('documents too large to read in time', () => {
     assert.strictEqual(doc?.id?.value, 'CTL-BIG', 'indexed by its frontmatter');
     assert.deepStrictEqual([doc.headings.length, doc.links.length, doc.suppressions.length], [0, 0, 0]);
     assert.deepStrictEqual(withCode(await check(text), 'unresolved-reference'), []);
+    // Its sections are unknown, not missing; its placeholders unread, not absent.
+    const unread = HEAD.replace('owner: SRE Lead', 'owner: <OWNER ROLE>') + longBody(BODY_LIMIT + 1) + '<TOOL NAME>\n';
+    assert.deepStrictEqual(
+      (await check(unread)).map((x) => x.code).sort(),
+      ['document-too-large', 'unfilled-placeholder'],
+      'only the document-too-large note and the placeholder in its frontmatter',
+    );
   });
 
   it('checks a body just under the limit as any other', async () => {

@@ -24,7 +24,7 @@ export interface DocumentCache {
  * read) when first asked for, so that a check whose diagnostics are cached never reads them.
  */
 export type DocumentSummary = Omit<AttestDocument, 'uri' | 'version' | 'text' | 'fields'>;
-export const DETAIL_KEYS = ['frontmatterRange', 'syntaxProblems', 'criteriaSpellings', 'headings', 'links', 'suppressions'] as const;
+export const DETAIL_KEYS = ['frontmatterRange', 'syntaxProblems', 'criteriaSpellings', 'headings', 'links', 'suppressions', 'bodySkipped'] as const;
 export type DocumentDetails = Pick<DocumentSummary, (typeof DETAIL_KEYS)[number]>;
 export type DocumentFacts = Omit<DocumentSummary, keyof DocumentDetails>;
 
@@ -75,6 +75,7 @@ const DETAILS = record<DocumentDetails>({
   headings: arrayOf(record<AttestDocument['headings'][number]>({ text: str, depth: num, start: num, end: num, range })),
   links: arrayOf(record<AttestDocument['links'][number]>({ url: str, start: num, end: num, range })),
   suppressions: arrayOf(record<DocumentSuppression>({ codes: arrayOf(locatedString), reason: str, range })),
+  bodySkipped: optional(record<NonNullable<AttestDocument['bodySkipped']>>({ reason: str, range })),
 });
 
 type Related = NonNullable<Diagnostic['related']>[number];

@@ -64,6 +64,9 @@ export function reviveDocument(facts: DocumentFacts, parts: readonly string[], i
     get suppressions() {
       return detailsNow().suppressions;
     },
+    get bodySkipped() {
+      return detailsNow().bodySkipped;
+    },
   };
 }
 

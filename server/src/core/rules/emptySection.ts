@@ -27,7 +27,8 @@ export const emptySection: DocumentRule = {
   description: 'A required section has only its heading, or only template text: a heading alone says nothing an auditor can rely on.',
   strict: true,
   check(doc, ctx) {
-    if (!doc.type || doc.syntaxProblems.length > 0 || !doc.hasFrontmatter) return [];
+    // A body too large to read has unknown sections, not missing ones (document-too-large says so).
+    if (!doc.type || doc.syntaxProblems.length > 0 || !doc.hasFrontmatter || doc.bodySkipped) return [];
     const found: Finding[] = [];
     for (const section of ctx.config.sections[doc.type]) {
       const heading = headingNaming(doc, [section.name, ...section.synonyms], ctx);

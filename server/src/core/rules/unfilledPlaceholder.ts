@@ -47,6 +47,8 @@ function inFrontmatter(doc: AttestDocument): Finding[] {
 }
 
 function inBody(doc: AttestDocument): Finding[] {
+  // A body too large to read is not read here either (document-too-large says so).
+  if (doc.bodySkipped) return [];
   const text = doc.text.getText();
   const bodyStart = doc.hasFrontmatter ? doc.text.offsetAt(doc.frontmatterRange.end) : 0;
   const body = text.slice(bodyStart);

@@ -10,7 +10,8 @@ export const missingSection: DocumentRule = {
   fixes: [renameMisnamedHeading, addMissingSection],
   strict: true,
   check(doc, ctx) {
-    if (!doc.type || doc.syntaxProblems.length > 0 || !doc.hasFrontmatter) return [];
+    // A body too large to read has unknown sections, not missing ones (document-too-large says so).
+    if (!doc.type || doc.syntaxProblems.length > 0 || !doc.hasFrontmatter || doc.bodySkipped) return [];
     const has = (names: readonly string[]) => headingNaming(doc, names, ctx) !== undefined;
     const found: Finding[] = [];
     const meant = (name: string): string => {
