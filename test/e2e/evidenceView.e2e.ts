@@ -65,8 +65,9 @@ async function openEvidenceView(page: Page): Promise<Locator> {
   const coverage = await openAttestView(page);
   const evidence = viewPane(page, 'Evidence');
   await evidence.waitFor({ state: 'visible', timeout: 10000 });
-  await setPaneExpanded(coverage, false);
+  // Evidence first: the view starts collapsed, and a container keeps one pane open.
   await setPaneExpanded(evidence, true);
+  await setPaneExpanded(coverage, false);
   return evidence;
 }
 
