@@ -52,7 +52,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Attest
     }
     await client.start();
   };
-  services = { context, store, client, tree, treeView, ensureServer };
+  const request = async <R>(method: string, params: object): Promise<R> => {
+    await ensureServer();
+    const running = client.languageClient;
+    if (!running) throw new Error('The Attest language server is not running.');
+    return running.sendRequest<R>(method, params);
+  };
+  services = { context, store, client, tree, treeView, ensureServer, request };
   const s = services;
   context.subscriptions.push(...registerCommands(s), registerEvidenceView(s));
   // Trusted now: start again without the read-only promise, so that the server keeps its cache.

@@ -12,4 +12,6 @@ export interface Services {
   readonly treeView: vscode.TreeView<CoverageNode>;
   /** Starts the server if it is not running (commands that need coverage call this). */
   ensureServer(): Promise<void>;
+  /** Sends one of Attest's requests, starting the server first; fails when it cannot run. */
+  request<R>(method: string, params: object): Promise<R>;
 }

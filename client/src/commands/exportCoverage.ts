@@ -29,12 +29,9 @@ export async function exportCoverage(services: Services, format: ExportFormat, o
   requireTrust('export a coverage report');
   const folder = options.folder ?? (await pickFolder(undefined, 'Folder to report on', { store: services.store }))?.uri;
   if (!folder) throw new Error('No workspace folder to report on.');
-  await services.ensureServer();
-  const client = services.client.languageClient;
-  if (!client) throw new Error('The Attest language server is not running.');
   const uri = options.output ? vscode.Uri.file(options.output) : vscode.Uri.joinPath(folder, `coverage-report.${EXTENSION[format]}`);
   const params: ReportRequest.Params = { folder: folder.toString(), format, output: uri.toString() };
-  const { text } = await client.sendRequest<ReportRequest.Result>(ReportRequest.method, params);
+  const { text } = await services.request<ReportRequest.Result>(ReportRequest.method, params);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   if (options.open !== false) await openReport(services, uri, format);
   return uri;

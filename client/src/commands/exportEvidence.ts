@@ -31,11 +31,8 @@ export async function exportEvidenceCommand(services: Services, arg?: unknown): 
     filters: { [picked.label]: [EXTENSION[picked.format]] },
   });
   if (!target) return undefined;
-  await services.ensureServer();
-  const client = services.client.languageClient;
-  if (!client) throw new Error('The Attest language server is not running.');
   const params: EvidenceListRequest.Params = { folder: folder.uri.toString(), format: picked.format, output: target.toString() };
-  const { text } = await client.sendRequest<EvidenceListRequest.Result>(EvidenceListRequest.method, params);
+  const { text } = await services.request<EvidenceListRequest.Result>(EvidenceListRequest.method, params);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   if (picked.format === 'html') {
     const choice = await vscode.window.showInformationMessage(`Evidence request list written to ${vscode.workspace.asRelativePath(target)}.`, 'Open in Browser');

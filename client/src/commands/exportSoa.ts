@@ -27,12 +27,9 @@ export async function exportSoa(services: Services, framework: SoaFramework, for
   requireTrust('export a Statement of Applicability');
   const folder = options.folder ?? (await pickFolder(undefined, 'Folder to state', { store: services.store }))?.uri;
   if (!folder) throw new Error('No workspace folder to state.');
-  await services.ensureServer();
-  const client = services.client.languageClient;
-  if (!client) throw new Error('The Attest language server is not running.');
   const uri = options.output ? vscode.Uri.file(options.output) : vscode.Uri.joinPath(folder, `statement-of-applicability-${framework}.${EXTENSION[format]}`);
   const params: SoaRequest.Params = { folder: folder.toString(), framework, format, output: uri.toString() };
-  const { text } = await client.sendRequest<SoaRequest.Result>(SoaRequest.method, params);
+  const { text } = await services.request<SoaRequest.Result>(SoaRequest.method, params);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   if (options.open !== false) await openReport(services, uri, format);
   return uri;

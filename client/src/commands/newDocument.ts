@@ -24,10 +24,7 @@ export type NewDocumentSpec = Omit<NewDocumentRequest.Params, 'folder'>;
  */
 export async function createDocument(services: Services, folder: vscode.Uri, spec: NewDocumentSpec): Promise<vscode.Uri> {
   requireTrust('create documents');
-  await services.ensureServer();
-  const client = services.client.languageClient;
-  if (!client) throw new Error('The Attest language server is not running.');
-  const created = await client.sendRequest<NewDocumentRequest.Result>(NewDocumentRequest.method, { folder: folder.toString(), ...spec } satisfies NewDocumentRequest.Params);
+  const created = await services.request<NewDocumentRequest.Result>(NewDocumentRequest.method, { folder: folder.toString(), ...spec } satisfies NewDocumentRequest.Params);
   const uri = vscode.Uri.parse(created.uri);
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(created.text));
