@@ -159,14 +159,22 @@ export class LspClient {
     return { rss: procMemoryMb(this.pid, 'VmRSS'), peak: procMemoryMb(this.pid, 'VmHWM') };
   }
 
-  async stop(): Promise<void> {
-    try {
-      await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 5000))]);
-      await this.connection.sendNotification(ExitNotification.type);
-    } catch {
-      // the server may be gone already
-    }
-    this.connection.dispose();
-    if (this.child.exitCode === null) this.child.kill();
+  stop(): Promise<void> {
+    return stopServer(this.connection, this.child, 5000);
   }
+}
+
+/**
+ * Ends a language server as a client should: `shutdown` (waiting at most `graceMs` for its
+ * answer), `exit`, then the process is killed if it is still there.
+ */
+export async function stopServer(connection: ProtocolConnection, child: ChildProcess, graceMs: number): Promise<void> {
+  try {
+    await Promise.race([connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, graceMs))]);
+    await connection.sendNotification(ExitNotification.type);
+  } catch {
+    // the server may be gone already
+  }
+  connection.dispose();
+  if (child.exitCode === null) child.kill();
 }

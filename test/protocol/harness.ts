@@ -10,12 +10,10 @@ import {
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
-  ExitNotification,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
   RegistrationRequest,
-  ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
   WorkDoneProgressCreateRequest,
@@ -27,6 +25,7 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver-protocol/node';
 import { REPO } from '../helpers';
+import { stopServer } from '../../scripts/bench/lspClient';
 
 /** Default deadline for waiting on the server; tests wait for events, never sleep. */
 export const DEADLINE_MS = 10_000;
@@ -181,14 +180,7 @@ export class ServerHarness {
   }
 
   async stop(): Promise<void> {
-    try {
-      await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
-      await this.connection.sendNotification(ExitNotification.type);
-    } catch {
-      // the server may already be gone
-    }
-    this.connection.dispose();
-    if (this.child.exitCode === null) this.child.kill();
+    await stopServer(this.connection, this.child, 2000);
     fs.rmSync(this.root, { recursive: true, force: true });
   }
 
