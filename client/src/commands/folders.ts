@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isEmptyFolder, type CoverageStore } from '../coverageStore';
+import { folderChoice } from './folderChoice';
 
 export interface FolderPickOptions {
   /** Every folder is a candidate (initialising one), not only those with Attest documents. */
@@ -15,39 +16,39 @@ export interface FolderPickOptions {
  * into the wrong folder is worse than one question. The active editor's folder is offered first.
  */
 export async function pickFolder(arg: unknown, placeHolder: string, options: FolderPickOptions = {}): Promise<vscode.WorkspaceFolder | undefined> {
-  const folders = vscode.workspace.workspaceFolders ?? [];
   const fromArg = folderFromArgument(arg);
   if (fromArg) return fromArg;
-  if (folders.length === 0) {
-    const choice = await vscode.window.showInformationMessage('Attest works on a workspace folder: open one first.', 'Open Folder…');
-    if (choice) await vscode.commands.executeCommand('workbench.action.files.openFolder');
+  const entries = (vscode.workspace.workspaceFolders ?? []).map((folder) => ({ folder, index: folder.index, uri: folder.uri.toString() }));
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const activeUri = active && vscode.workspace.getWorkspaceFolder(active)?.uri.toString();
+  const choice = folderChoice(entries, options.anyFolder ? undefined : attestFolders(entries.map((e) => e.folder), options.store), activeUri);
+  if (!choice) {
+    const open = await vscode.window.showInformationMessage('Attest works on a workspace folder: open one first.', 'Open Folder…');
+    if (open) await vscode.commands.executeCommand('workbench.action.files.openFolder');
     return undefined;
   }
-  if (folders.length === 1) return folders[0];
-  const candidates = options.anyFolder ? folders : attestFolders(folders, options.store);
-  if (candidates.length === 1) return candidates[0];
-  return askFolder(candidates.length ? candidates : folders, placeHolder, options.store);
+  if ('take' in choice) return choice.take.folder;
+  return askFolder(choice.ask.map((e) => e.folder), placeHolder, options.store, activeUri);
 }
 
-/** The folders the server found Attest documents or an attest.yaml in. */
-function attestFolders(folders: readonly vscode.WorkspaceFolder[], store: CoverageStore | undefined): readonly vscode.WorkspaceFolder[] {
-  if (!store?.hasCoverage) return folders;
-  return folders.filter((f) => {
+/** The URIs of the folders the server found Attest documents or an attest.yaml in; undefined before it said. */
+function attestFolders(folders: readonly vscode.WorkspaceFolder[], store: CoverageStore | undefined): ReadonlySet<string> | undefined {
+  if (!store?.hasCoverage) return undefined;
+  const withDocuments = folders.filter((f) => {
     const coverage = store.folderOf(f.uri);
     return coverage !== undefined && !isEmptyFolder(coverage);
   });
+  return new Set(withDocuments.map((f) => f.uri.toString()));
 }
 
 type FolderItem = vscode.QuickPickItem & { folder: vscode.WorkspaceFolder };
 
-async function askFolder(candidates: readonly vscode.WorkspaceFolder[], placeHolder: string, store: CoverageStore | undefined): Promise<vscode.WorkspaceFolder | undefined> {
-  const active = vscode.window.activeTextEditor?.document.uri;
-  const activeFolder = active && vscode.workspace.getWorkspaceFolder(active);
-  const ordered = [...candidates].sort((a, b) => Number(b === activeFolder) - Number(a === activeFolder) || a.index - b.index);
+/** Asks among `ordered` (the active editor's folder first), each with its coverage. */
+async function askFolder(ordered: readonly vscode.WorkspaceFolder[], placeHolder: string, store: CoverageStore | undefined, activeUri: string | undefined): Promise<vscode.WorkspaceFolder | undefined> {
   const items: FolderItem[] = ordered.map((folder) => {
     const coverage = store?.folderOf(folder.uri);
     const summary = coverage && !isEmptyFolder(coverage) ? `${coverage.coverage.summary.percent}% covered` : 'no Attest documents';
-    const description = folder.uri.toString() === activeFolder?.uri.toString() ? `${summary} · folder of the active editor` : summary;
+    const description = folder.uri.toString() === activeUri ? `${summary} · folder of the active editor` : summary;
     return { label: folder.name, description, detail: folder.uri.scheme === 'file' ? folder.uri.fsPath : folder.uri.toString(), folder };
   });
   const picked = await vscode.window.showQuickPick(items, { placeHolder, title: 'Attest: which workspace folder?' });
