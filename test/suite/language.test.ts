@@ -24,6 +24,17 @@ describe('language features', () => {
     assert.match(diagnostic.message, /CC9\.1/);
   });
 
+  it('opens the file a quick fix wrote and selects what it left to write (attest.revealEdit)', async () => {
+    const uri = fixtureUri('controls', 'access-review.md');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const start = positionOf(document, 'owner:', 'Head of Security');
+    const range = { start: { line: start.line, character: start.character }, end: { line: start.line, character: start.character + 'Head of Security'.length } };
+    await vscode.commands.executeCommand('attest.revealEdit', { uri: uri.toString(), range });
+    const editor = vscode.window.activeTextEditor;
+    assert.strictEqual(editor?.document.uri.toString(), uri.toString());
+    assert.strictEqual(editor.document.getText(editor.selection), 'Head of Security');
+  });
+
   it('shows the summary of a criterion on hover', async () => {
     const uri = fixtureUri('policies', 'access-control.md');
     const document = await vscode.workspace.openTextDocument(uri);
