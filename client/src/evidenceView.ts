@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ErrorCodes, ResponseError } from 'vscode-languageclient/node';
+import { ResponseError } from 'vscode-languageclient/node';
 import { EvidenceListRequest } from '../../server/src/shared/protocol';
 import type { FolderCoverage } from './coverageStore';
 import { OPEN_REQUEST_COMMAND, type FolderEvidence, type FolderEvidenceResult } from './evidenceItems';
@@ -108,8 +108,7 @@ async function listOf(services: Services, folder: string): Promise<FolderEvidenc
     const list = parseEvidenceList(text);
     return { kind: 'list', list, groups: groupEvidence(list) };
   } catch (error) {
-    // The server answers InvalidParams when attest.yaml names no audit (see protocol.ts).
-    if (error instanceof ResponseError && error.code === ErrorCodes.InvalidParams) return { kind: 'noAudit' };
+    if (error instanceof ResponseError && (error.data as { reason?: unknown } | undefined)?.reason === EvidenceListRequest.NO_AUDIT.reason) return { kind: 'noAudit' };
     services.client.output.warn(`attest/evidenceList for ${folder} failed: ${error instanceof Error ? error.message : String(error)}`);
     return { kind: 'error', message: `The evidence list could not be made: ${error instanceof Error ? error.message : String(error)}` };
   }

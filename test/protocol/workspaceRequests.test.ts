@@ -47,7 +47,12 @@ describe('language server over stdio: reports and new documents', function () {
     await server.stop();
     server = await ServerHarness.start({ 'policies/access.md': policy() });
     await server.diagnosticsOf('policies/access.md');
-    await assert.rejects(server.connection.sendRequest('attest/evidenceList', { folder: server.uri(''), format: 'csv' }), /add 'audit: /);
+    await assert.rejects(server.connection.sendRequest('attest/evidenceList', { folder: server.uri(''), format: 'csv' }), (error: { message: string; data?: unknown }) => {
+      assert.match(error.message, /add 'audit: /);
+      // The client tells "no audit" from "unknown folder" by this, not by the error code both share.
+      assert.deepStrictEqual(error.data, { reason: 'noAudit' });
+      return true;
+    });
   });
 
   it('builds a new document for the folder, which checks clean once written', async () => {

@@ -97,6 +97,8 @@ export namespace SoaRequest {
  */
 export namespace EvidenceListRequest {
   export const method = 'attest/evidenceList';
+  /** `data` of the InvalidParams error answered when attest.yaml names no audit (an unknown folder is InvalidParams too). */
+  export const NO_AUDIT = { reason: 'noAudit' } as const;
   export interface Params {
     /** URI of the workspace folder. */
     readonly folder: string;

@@ -41,7 +41,7 @@ export const workspaceRequestHandlers: HandlerGroup = {
       if (!(EVIDENCE_FORMATS as readonly string[]).includes(params.format)) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown evidence list format '${params.format}'.`);
       const folder = await folderAt(params.folder);
       const input = evidenceListInput(folder.index);
-      if (!input) throw new ResponseError(ErrorCodes.InvalidParams, "No audit to list evidence for: add 'audit: { type: 2, period: { start: YYYY-MM-DD, end: YYYY-MM-DD } }' to attest.yaml.");
+      if (!input) throw new ResponseError(ErrorCodes.InvalidParams, "No audit to list evidence for: add 'audit: { type: 2, period: { start: YYYY-MM-DD, end: YYYY-MM-DD } }' to attest.yaml.", EvidenceListRequest.NO_AUDIT);
       const linkBase = params.output ? linkBaseBetween(params.output, folder.uri) : undefined;
       return { text: formatEvidenceList(input, params.format, { futureSlackDays: FUTURE_SLACK_DAYS, ...(linkBase !== undefined ? { linkBase } : {}) }) };
     });
