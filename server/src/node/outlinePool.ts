@@ -105,14 +105,3 @@ function defaultPoolSize(): number {
   if (process.env.ATTEST_WORKERS !== undefined && Number.isInteger(configured) && configured >= 0) return configured;
   return Math.max(1, Math.min(3, os.availableParallelism() - 1));
 }
-
-/** Runs `work` with an outliner when workers are available, and ends them afterwards. */
-export async function withOutliner<T>(work: (outliner: Outliner | undefined) => Promise<T>): Promise<T> {
-  const pool = new OutlinePool();
-  if (!pool.available) return work(undefined);
-  try {
-    return await work(pool.outliner);
-  } finally {
-    await pool.close();
-  }
-}
